@@ -1,0 +1,203 @@
+// The rules, loaded and checked: questions, definitions and programs, with every JsonLogic
+// expression compiled against the slots of the answer set. Built from in-memory files so the
+// CLI (reading rules/) and the web app (reading the bundled rules.json) share one path.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "diagnostics.hpp"
+#include "logic/logic.hpp"
+#include "text.hpp"
+
+namespace shisaku {
+
+struct SourceRef {
+  std::string file;
+  int first_line = 0;
+  int last_line = 0;
+  std::string fiscal_year;  // "R8"; may be empty where the format allows it
+  std::string quote;
+};
+
+struct Option {
+  std::string value;
+  Text label;
+  Text help;
+};
+
+enum class QuestionType { Boolean, Single, Multi, Number };
+
+struct Question {
+  std::string id;
+  QuestionType type = QuestionType::Boolean;
+  Text text;
+  Text help;
+  std::vector<Option> options;
+  std::string unit;
+  double min = 0;
+  double max = 0;
+  bool has_min = false;
+  bool has_max = false;
+  double step = 0;
+  bool integer = false;
+  std::optional<logic::Expr> ask_if;
+  int slot = -1;
+  std::string file;
+
+  const Option* option(const std::string& value) const;
+  int option_index(const std::string& value) const;
+};
+
+struct Definition {
+  std::string id;
+  Text text;
+  logic::Expr logic;
+  int slot = -1;
+  std::string file;
+};
+
+struct FigureVersion {
+  double value = 0;
+  std::string fiscal_year;
+  SourceRef source;
+};
+
+struct Figure {
+  std::string name;
+  double value = 0;
+  std::string unit;
+  Text label;
+  std::string fiscal_year;
+  SourceRef source;
+  std::vector<FigureVersion> history;
+};
+
+struct Condition {
+  std::string id;
+  Text text;
+  logic::Expr logic;
+  SourceRef source;
+};
+
+struct Measure {
+  std::string id;
+  std::string kind;
+  Text label;
+  std::optional<logic::Expr> applies_if;
+  std::optional<logic::Expr> amount;
+  std::string unit;
+  std::string meaning;
+  std::string recipient;
+  Text per;
+  Text note;
+  std::vector<std::string> figures_used;  // names of figures the amount reads
+};
+
+struct Contact {
+  Text division;
+  std::string phone;
+  std::string url;
+  std::string email;
+  SourceRef source;
+};
+
+struct Dated {
+  Text text;
+  SourceRef source;
+};
+
+struct Budget {
+  double value = 0;
+  std::string unit;
+  Text label;
+  std::string fiscal_year;
+  SourceRef source;
+};
+
+struct Program {
+  std::string id;
+  Text name;
+  Text summary;
+  Text supports;
+  std::string ministry;
+  std::vector<std::string> applicants;
+  std::vector<std::string> themes;
+  std::vector<Contact> contacts;
+  std::vector<SourceRef> sources;
+  std::vector<Condition> conditions;
+  std::vector<Figure> figures;
+  std::vector<Measure> measures;
+  std::vector<Dated> schedule;
+  std::vector<Budget> budget;
+  std::vector<Text> caveats;
+  Text status_note;
+  std::vector<std::string> related;
+  std::string file;
+
+  const Figure* figure(const std::string& name) const;
+};
+
+// Code lists from meta.json: code → label.
+using CodeList = std::map<std::string, Text>;
+
+struct Meta {
+  std::string rules_version;
+  Text title;
+  struct Seed {
+    std::string file;
+    Text title;
+    std::string fiscal_year;
+  };
+  std::vector<Seed> seeds;
+  CodeList ministries, themes, applicants, measure_kinds, amount_meanings, units;
+};
+
+// One rules file in memory: its path relative to the rules directory and its text.
+struct RulesFile {
+  std::string path;
+  std::string text;
+};
+
+struct Catalog {
+  Meta meta;
+  std::vector<Question> questions;      // declared order; slot == index
+  std::vector<Definition> definitions;  // slots after the questions
+  std::vector<Program> programs;        // sorted by ministry, then id
+  // A short hash of every rules file: share links carry it to detect outdated links.
+  std::string fingerprint;
+
+  std::size_t slot_count() const { return questions.size() + definitions.size(); }
+  const Question* question(const std::string& id) const;
+  const Program* program(const std::string& id) const;
+  // Name of a slot (question or definition id).
+  const std::string& slot_name(int slot) const;
+  bool is_question_slot(int slot) const { return slot >= 0 && static_cast<std::size_t>(slot) < questions.size(); }
+};
+
+struct LoadResult {
+  std::optional<Catalog> catalog;  // empty when there are errors
+  Problems problems;               // errors and lint warnings
+};
+
+struct LoadOptions {
+  // Seed texts by file name; when given, every citation's lines and quote are checked.
+  std::map<std::string, std::string> seeds;
+  bool lint = true;
+};
+
+LoadResult load_catalog(const std::vector<RulesFile>& files, const LoadOptions& options = {});
+
+// The rules as one JSON document (what the web app downloads): {"files": {path: content}}.
+nlohmann::json bundle(const std::vector<RulesFile>& files);
+// Its inverse; problems name the bundle.
+std::vector<RulesFile> unbundle(const std::string& bundle_text, Problems& problems);
+
+// Parses JSON without exceptions; on failure adds a problem with line and column.
+std::optional<nlohmann::json> parse_json(const std::string& text, const std::string& file, Problems& problems);
+
+}  // namespace shisaku

@@ -1,0 +1,80 @@
+// Evaluation of an answer set against the catalog: each program's status, the reasons, the
+// estimate, and which question to ask next (see docs/decisions/0002-next-question.md).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "answers.hpp"
+#include "catalog.hpp"
+
+namespace shisaku {
+
+enum class Status { Eligible, Ineligible, Unknown };
+const char* status_name(Status s);  // "eligible", "ineligible", "unknown"
+
+struct ConditionResult {
+  const Condition* condition = nullptr;
+  logic::Tri state = logic::Tri::Unknown;
+  std::vector<int> missing;  // question slots still needed (unknown conditions only)
+};
+
+struct Estimate {
+  enum class Kind { None, Exact, Range, Unknown } kind = Kind::None;
+  double min = 0;
+  double max = 0;  // +infinity when unbounded above
+  std::string unit;  // "yen" or "ratio"
+  const Measure* measure = nullptr;
+  std::vector<int> inputs;  // question slots the amount reads (answered or not)
+  bool partial() const { return kind == Kind::Range || kind == Kind::Unknown; }
+};
+
+struct MeasureResult {
+  const Measure* measure = nullptr;
+  logic::Tri applies = logic::Tri::True;
+  Estimate estimate;
+};
+
+struct ProgramResult {
+  const Program* program = nullptr;
+  Status status = Status::Unknown;
+  std::vector<ConditionResult> conditions;
+  int met = 0;
+  int not_met = 0;
+  int unanswered = 0;
+  std::vector<MeasureResult> measures;
+  Estimate headline;  // the first applicable yen amount, for sorting and the results list
+  // Questions (slots) whose answers could still change the status or the headline estimate,
+  // each askable now (ask_if holds) or leading to one that is.
+  std::vector<int> settling;
+  std::vector<std::string> errors;  // evaluation errors (a rule bug), shown, never hidden
+
+  bool decided() const { return status != Status::Unknown && !(status == Status::Eligible && headline.partial()); }
+};
+
+struct Evaluation {
+  std::vector<ProgramResult> programs;  // catalog order
+  std::optional<int> next_question;     // slot
+  std::vector<int> remaining;           // every question still worth asking, most useful first
+  int eligible = 0, ineligible = 0, unknown = 0;
+};
+
+class Evaluator {
+ public:
+  explicit Evaluator(const Catalog& catalog) : catalog_(&catalog) {}
+  Evaluation evaluate(const Answers& answers) const;
+
+ private:
+  const Catalog* catalog_;
+};
+
+// Slot values for an answer set: answers, Unknown or [min, max] for unanswered numbers, and
+// the derived definitions.
+std::vector<logic::Value> slot_values(const Catalog& catalog, const Answers& answers);
+// Fills the definition slots from the question slots.
+void compute_definitions(const Catalog& catalog, std::vector<logic::Value>& slots);
+// Whether each question may be asked: ask_if true / false / unknown.
+std::vector<logic::Tri> askable(const Catalog& catalog, const std::vector<logic::Value>& slots);
+
+}  // namespace shisaku

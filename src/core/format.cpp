@@ -1,0 +1,69 @@
+#include "format.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "logic/value.hpp"
+
+namespace shisaku {
+
+std::string group_thousands(long long n) {
+  bool neg = n < 0;
+  std::string digits = std::to_string(neg ? -n : n);
+  std::string out;
+  int count = 0;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    if (count && count % 3 == 0) out.insert(out.begin(), ',');
+    out.insert(out.begin(), *it);
+    ++count;
+  }
+  return neg ? "-" + out : out;
+}
+
+std::string format_yen(double yen, Lang lang) {
+  if (!std::isfinite(yen)) return lang == Lang::Ja ? "上限なし" : "no limit";
+  long long v = std::llround(yen);
+  if (lang == Lang::En) return (v < 0 ? "-¥" : "¥") + group_thousands(v < 0 ? -v : v);
+  if (v == 0) return "0円";
+  bool neg = v < 0;
+  if (neg) v = -v;
+  long long oku = v / 100000000, man = (v % 100000000) / 10000, en = v % 10000;
+  std::string s;
+  if (oku) s += group_thousands(oku) + "億";
+  if (man) s += group_thousands(man) + "万";
+  if (en) s += group_thousands(en);
+  return (neg ? "-" : "") + s + "円";
+}
+
+std::string format_ratio(double r) {
+  for (int d : {2, 3, 4}) {
+    double n = r * d;
+    if (std::fabs(n - std::round(n)) < 1e-9 && std::round(n) > 0 && std::round(n) < d)
+      return std::to_string(static_cast<int>(std::round(n))) + "/" + std::to_string(d);
+  }
+  return logic::number_to_string(std::round(r * 1000) / 1000);
+}
+
+std::string format_amount(double value, const std::string& unit, Lang lang) {
+  if (unit == "yen") return format_yen(value, lang);
+  if (unit == "ratio") return format_ratio(value);
+  return logic::number_to_string(value);
+}
+
+std::string format_estimate(const Estimate& e, Lang lang) {
+  switch (e.kind) {
+    case Estimate::Kind::None:
+      return "";
+    case Estimate::Kind::Exact:
+      return format_amount(e.min, e.unit, lang);
+    case Estimate::Kind::Range:
+      if (!std::isfinite(e.max))
+        return format_amount(e.min, e.unit, lang) + (lang == Lang::Ja ? "以上" : " or more");
+      return format_amount(e.min, e.unit, lang) + (lang == Lang::Ja ? "〜" : "–") + format_amount(e.max, e.unit, lang);
+    case Estimate::Kind::Unknown:
+      return lang == Lang::Ja ? "回答に応じて算定" : "depends on your answers";
+  }
+  return "";
+}
+
+}  // namespace shisaku

@@ -1,0 +1,19 @@
+// Numbers as people read them: 5,500万円 and 1億2,000万円 in Japanese, ¥55,000,000 in English.
+#pragma once
+
+#include <string>
+
+#include "evaluate.hpp"
+#include "text.hpp"
+
+namespace shisaku {
+
+std::string group_thousands(long long n);
+std::string format_yen(double yen, Lang lang);
+// 0.5 → "1/2", 0.75 → "3/4", 0.7 → "0.7".
+std::string format_ratio(double r);
+std::string format_amount(double value, const std::string& unit, Lang lang);
+// "1,570万円", "0円〜1,500万円", "1,500万円以上", "要確認" …
+std::string format_estimate(const Estimate& e, Lang lang);
+
+}  // namespace shisaku

@@ -1,0 +1,203 @@
+#include "logic/value.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
+namespace shisaku::logic {
+
+Value Value::range(double lo, double hi) {
+  if (lo == hi) return Value(lo);
+  Value v;
+  v.v_ = Range{lo, hi};
+  return v;
+}
+
+bool Value::numeric_bounds(double& lo, double& hi) const {
+  if (is_number()) {
+    lo = hi = as_number();
+    return true;
+  }
+  if (is_range()) {
+    lo = as_range().lo;
+    hi = as_range().hi;
+    return true;
+  }
+  return false;
+}
+
+const Value* Value::find(std::string_view key) const {
+  if (!is_object()) return nullptr;
+  const auto& o = as_object();
+  auto it = std::lower_bound(o.begin(), o.end(), key,
+                             [](const auto& kv, std::string_view k) { return kv.first < k; });
+  if (it == o.end() || it->first != key) return nullptr;
+  return &it->second;
+}
+
+Value Value::from_json(const nlohmann::json& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::boolean:
+      return Value(j.get<bool>());
+    case nlohmann::json::value_t::number_integer:
+      return Value(static_cast<double>(j.get<std::int64_t>()));
+    case nlohmann::json::value_t::number_unsigned:
+      return Value(static_cast<double>(j.get<std::uint64_t>()));
+    case nlohmann::json::value_t::number_float:
+      return Value(j.get<double>());
+    case nlohmann::json::value_t::string:
+      return Value(j.get<std::string>());
+    case nlohmann::json::value_t::array: {
+      logic::Array a;
+      a.reserve(j.size());
+      for (const auto& e : j) a.push_back(from_json(e));
+      return Value(std::move(a));
+    }
+    case nlohmann::json::value_t::object: {
+      logic::Object o;  // nlohmann's std::map iterates in key order: already sorted
+      o.reserve(j.size());
+      for (auto it = j.begin(); it != j.end(); ++it) o.emplace_back(it.key(), from_json(it.value()));
+      return Value(std::move(o));
+    }
+    default:
+      return Value();
+  }
+}
+
+nlohmann::json Value::to_json() const {
+  switch (kind()) {
+    case Kind::Null:
+    case Kind::Unknown:
+      return nullptr;
+    case Kind::Bool:
+      return as_bool();
+    case Kind::Number: {
+      double n = as_number();
+      if (std::isfinite(n) && n == std::floor(n) && std::fabs(n) < 9.007199254740992e15)
+        return static_cast<std::int64_t>(n);
+      return n;
+    }
+    case Kind::String:
+      return as_string();
+    case Kind::Array: {
+      nlohmann::json a = nlohmann::json::array();
+      for (const auto& e : as_array()) a.push_back(e.to_json());
+      return a;
+    }
+    case Kind::Object: {
+      nlohmann::json o = nlohmann::json::object();
+      for (const auto& [k, v] : as_object()) o[k] = v.to_json();
+      return o;
+    }
+    case Kind::Range:
+      return {{"min", Value(as_range().lo).to_json()}, {"max", Value(as_range().hi).to_json()}};
+  }
+  return nullptr;
+}
+
+bool Value::operator==(const Value& o) const {
+  if (kind() != o.kind()) return false;
+  switch (kind()) {
+    case Kind::Null:
+    case Kind::Unknown:
+      return true;
+    case Kind::Bool:
+      return as_bool() == o.as_bool();
+    case Kind::Number:
+      return as_number() == o.as_number();
+    case Kind::String:
+      return std::get<StrPtr>(v_) == std::get<StrPtr>(o.v_) || as_string() == o.as_string();
+    case Kind::Array:
+      return as_array() == o.as_array();
+    case Kind::Object:
+      return as_object() == o.as_object();
+    case Kind::Range:
+      return as_range() == o.as_range();
+  }
+  return false;
+}
+
+const Value* lookup(const Value& root, const std::vector<Value>& path) {
+  const Value* cur = &root;
+  for (const auto& key : path) {
+    if (cur->is_object()) {
+      std::string k = key.is_string() ? key.as_string() : key.is_number() ? number_to_string(key.as_number()) : std::string();
+      if (!key.is_string() && !key.is_number()) return nullptr;
+      cur = cur->find(k);
+      if (!cur) return nullptr;
+    } else if (cur->is_array()) {
+      double idx = -1;
+      if (key.is_number()) {
+        idx = key.as_number();
+      } else if (key.is_string() && !key.as_string().empty() &&
+                 key.as_string().find_first_not_of("0123456789") == std::string::npos &&
+                 key.as_string().size() < 10) {
+        idx = std::strtod(key.as_string().c_str(), nullptr);
+      }
+      const auto& a = cur->as_array();
+      if (idx < 0 || idx != std::floor(idx) || idx >= static_cast<double>(a.size())) return nullptr;
+      cur = &a[static_cast<std::size_t>(idx)];
+    } else {
+      return nullptr;
+    }
+  }
+  return cur;
+}
+
+Tri truthy(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::Null:
+      return Tri::False;
+    case Value::Kind::Bool:
+      return v.as_bool() ? Tri::True : Tri::False;
+    case Value::Kind::Number:
+      return (v.as_number() != 0 && !std::isnan(v.as_number())) ? Tri::True : Tri::False;
+    case Value::Kind::String:
+      return v.as_string().empty() ? Tri::False : Tri::True;
+    case Value::Kind::Array:
+      return v.as_array().empty() ? Tri::False : Tri::True;
+    case Value::Kind::Object:
+      return Tri::True;
+    case Value::Kind::Unknown:
+      return Tri::Unknown;
+    case Value::Kind::Range: {
+      auto r = v.as_range();
+      return (r.lo > 0 || r.hi < 0) ? Tri::True : Tri::Unknown;
+    }
+  }
+  return Tri::Unknown;
+}
+
+std::string number_to_string(double n) {
+  if (std::isnan(n)) return "NaN";
+  if (std::isinf(n)) return n > 0 ? "Infinity" : "-Infinity";
+  if (n == 0) return "0";  // also -0, as JavaScript prints it
+  if (n == std::floor(n) && std::fabs(n) < 1e21) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", n);
+    return buf;
+  }
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, n);
+  std::string s(buf, res.ptr);
+  // JavaScript writes exponents with an explicit sign and no leading zeros: 1e-7, 1.5e+21.
+  auto e = s.find('e');
+  if (e != std::string::npos) {
+    std::string mant = s.substr(0, e);
+    std::string ex = s.substr(e + 1);
+    char sign = '+';
+    if (!ex.empty() && (ex[0] == '-' || ex[0] == '+')) {
+      sign = ex[0];
+      ex = ex.substr(1);
+    }
+    while (ex.size() > 1 && ex[0] == '0') ex.erase(0, 1);
+    s = mant + "e" + sign + ex;
+  }
+  return s;
+}
+
+}  // namespace shisaku::logic

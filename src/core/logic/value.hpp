@@ -1,0 +1,103 @@
+// A JsonLogic value, plus the two values a partial answer set produces:
+// Unknown (an unanswered question) and Range (an unanswered number with known bounds, or
+// an amount whose inputs are partly unanswered). Heap kinds share immutable storage, so a
+// copy costs one reference count.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace shisaku::logic {
+
+class Value;
+using Array = std::vector<Value>;
+// Sorted by key, unique keys (JSON objects as nlohmann/json keeps them).
+using Object = std::vector<std::pair<std::string, Value>>;
+
+enum class Tri : std::uint8_t { False, True, Unknown };
+
+struct Unknown {
+  bool operator==(const Unknown&) const { return true; }
+};
+struct Range {
+  double lo;
+  double hi;
+  bool operator==(const Range& o) const { return lo == o.lo && hi == o.hi; }
+};
+
+class Value {
+ public:
+  enum class Kind : std::uint8_t { Null, Bool, Number, String, Array, Object, Unknown, Range };
+
+  Value() = default;
+  Value(std::nullptr_t) {}
+  Value(bool b) : v_(b) {}
+  Value(double n) : v_(n) {}
+  Value(int n) : v_(static_cast<double>(n)) {}
+  Value(std::string s) : v_(std::make_shared<const std::string>(std::move(s))) {}
+  Value(const char* s) : Value(std::string(s)) {}
+  Value(Array a) : v_(std::make_shared<const logic::Array>(std::move(a))) {}
+  Value(Object o) : v_(std::make_shared<const logic::Object>(std::move(o))) {}
+  Value(Unknown u) : v_(u) {}
+  // A range whose bounds coincide is that number.
+  static Value range(double lo, double hi);
+  static Value unknown() { return Value(Unknown{}); }
+
+  Kind kind() const { return static_cast<Kind>(v_.index()); }
+  bool is_null() const { return kind() == Kind::Null; }
+  bool is_bool() const { return kind() == Kind::Bool; }
+  bool is_number() const { return kind() == Kind::Number; }
+  bool is_string() const { return kind() == Kind::String; }
+  bool is_array() const { return kind() == Kind::Array; }
+  bool is_object() const { return kind() == Kind::Object; }
+  bool is_unknown() const { return kind() == Kind::Unknown; }
+  bool is_range() const { return kind() == Kind::Range; }
+  // Unknown or Range: the value depends on answers not given yet.
+  bool is_partial() const { return is_unknown() || is_range(); }
+
+  bool as_bool() const { return std::get<bool>(v_); }
+  double as_number() const { return std::get<double>(v_); }
+  const std::string& as_string() const { return *std::get<StrPtr>(v_); }
+  const logic::Array& as_array() const { return *std::get<ArrPtr>(v_); }
+  const logic::Object& as_object() const { return *std::get<ObjPtr>(v_); }
+  Range as_range() const { return std::get<Range>(v_); }
+  // A number or a range as [lo, hi]; false for anything else.
+  bool numeric_bounds(double& lo, double& hi) const;
+
+  // Object member, or nullptr.
+  const Value* find(std::string_view key) const;
+
+  static Value from_json(const nlohmann::json& j);
+  // Unknown becomes null and a range its midpoint-free form {"min":…, "max":…}; callers that
+  // care (the estimator) look at kind() first.
+  nlohmann::json to_json() const;
+
+  // JSON-like equality (structural), used by tests and by `in` on arrays.
+  bool operator==(const Value& o) const;
+  bool operator!=(const Value& o) const { return !(*this == o); }
+
+ private:
+  using StrPtr = std::shared_ptr<const std::string>;
+  using ArrPtr = std::shared_ptr<const logic::Array>;
+  using ObjPtr = std::shared_ptr<const logic::Object>;
+  std::variant<std::monostate, bool, double, StrPtr, ArrPtr, ObjPtr, Unknown, Range> v_;
+};
+
+// Follows a path of keys (strings) and array indices (numbers, or strings of digits) from
+// root; nullptr when a step does not exist.
+const Value* lookup(const Value& root, const std::vector<Value>& path);
+
+// JavaScript truthiness; Unknown stays Unknown, a range is decided when it excludes 0.
+Tri truthy(const Value& v);
+
+// JavaScript's Number → string (1 → "1", 0.5 → "0.5", 1e21 → "1e+21").
+std::string number_to_string(double n);
+
+}  // namespace shisaku::logic

@@ -1,0 +1,172 @@
+#include "report.hpp"
+
+#include <cmath>
+
+#include "format.hpp"
+
+namespace shisaku {
+namespace {
+
+using nlohmann::json;
+
+json source_json(const SourceRef& s) {
+  json j = {{"file", s.file}, {"lines", std::to_string(s.first_line) + "-" + std::to_string(s.last_line)}};
+  if (!s.fiscal_year.empty()) j["fiscal_year"] = s.fiscal_year;
+  if (!s.quote.empty()) j["quote"] = s.quote;
+  return j;
+}
+
+const char* tri_word(logic::Tri t) {
+  switch (t) {
+    case logic::Tri::True:
+      return "met";
+    case logic::Tri::False:
+      return "not_met";
+    default:
+      return "unanswered";
+  }
+}
+
+json estimate_json(const Catalog& c, const ProgramResult& r, const Estimate& e, Lang lang) {
+  if (e.kind == Estimate::Kind::None) return nullptr;
+  json j = {{"unit", e.unit}, {"text", format_estimate(e, lang)}};
+  j["min"] = e.kind == Estimate::Kind::Unknown ? json() : json(e.min);
+  j["max"] = (e.kind == Estimate::Kind::Unknown || !std::isfinite(e.max)) ? json() : json(e.max);
+  j["kind"] = e.kind == Estimate::Kind::Exact ? "exact" : e.kind == Estimate::Kind::Range ? "range" : "unknown";
+  if (e.measure) {
+    j["measure"] = e.measure->id;
+    j["label"] = e.measure->label.in(lang);
+    j["meaning"] = e.measure->meaning;
+    j["meaning_text"] = c.meta.amount_meanings.count(e.measure->meaning) ? c.meta.amount_meanings.at(e.measure->meaning).in(lang) : "";
+    j["recipient"] = e.measure->recipient;
+    json figures = json::array();
+    for (const auto& name : e.measure->figures_used) {
+      const Figure* f = r.program->figure(name);
+      if (!f) continue;
+      json fj = {{"name", f->name}, {"value", f->value}, {"unit", f->unit}, {"text", format_amount(f->value, f->unit, lang)},
+                 {"label", f->label.in(lang)}, {"fiscal_year", f->fiscal_year}, {"source", source_json(f->source)}};
+      figures.push_back(fj);
+    }
+    j["figures"] = figures;
+  }
+  json inputs = json::array();
+  for (int s : e.inputs) inputs.push_back(c.slot_name(s));
+  j["inputs"] = inputs;
+  return j;
+}
+
+}  // namespace
+
+json question_json(const Catalog& /*catalog*/, const Question& q, Lang lang) {
+  static const char* kTypes[] = {"boolean", "single", "multi", "number"};
+  json j = {{"id", q.id}, {"type", kTypes[static_cast<int>(q.type)]}, {"text", q.text.in(lang)}, {"help", q.help.in(lang)}};
+  if (!q.options.empty()) {
+    json opts = json::array();
+    for (const auto& o : q.options) opts.push_back({{"value", o.value}, {"label", o.label.in(lang)}});
+    j["options"] = opts;
+  }
+  if (q.type == QuestionType::Number) {
+    j["unit"] = q.unit;
+    j["min"] = q.min;
+    j["max"] = q.max;
+  }
+  return j;
+}
+
+std::string reasons_summary(const Catalog& c, const ProgramResult& r, Lang lang) {
+  int total = static_cast<int>(r.conditions.size());
+  std::string missing;
+  for (const auto& cr : r.conditions)
+    for (int s : cr.missing)
+      if (missing.find(c.slot_name(s)) == std::string::npos) missing += (missing.empty() ? "" : ", ") + c.slot_name(s);
+  if (lang == Lang::Ja) {
+    std::string s = std::to_string(total) + "条件中" + std::to_string(r.met) + "件を満たす";
+    if (r.not_met) s += "・" + std::to_string(r.not_met) + "件を満たさない";
+    if (!missing.empty()) s += "（未回答: " + missing + "）";
+    return s;
+  }
+  std::string s = std::to_string(r.met) + " of " + std::to_string(total) + " met";
+  if (r.not_met) s += "; " + std::to_string(r.not_met) + " not met";
+  if (!missing.empty()) s += "; unanswered: " + missing;
+  return s;
+}
+
+json program_result_json(const Catalog& c, const ProgramResult& r, Lang lang) {
+  const Program& p = *r.program;
+  json reasons = json::array();
+  for (const auto& cr : r.conditions) {
+    json m = json::array();
+    for (int s : cr.missing) m.push_back(c.slot_name(s));
+    reasons.push_back({{"id", cr.condition->id}, {"text", cr.condition->text.in(lang)}, {"state", tri_word(cr.state)}, {"missing", m}});
+  }
+  json measures = json::array();
+  for (const auto& mr : r.measures) {
+    json mj = {{"id", mr.measure->id}, {"kind", mr.measure->kind}, {"label", mr.measure->label.in(lang)},
+               {"applies", tri_word(mr.applies)}, {"recipient", mr.measure->recipient}, {"meaning", mr.measure->meaning}};
+    if (mr.estimate.kind != Estimate::Kind::None) mj["estimate"] = estimate_json(c, r, mr.estimate, lang);
+    measures.push_back(mj);
+  }
+  json contacts = json::array();
+  for (const auto& ct : p.contacts)
+    contacts.push_back({{"division", ct.division.in(lang)}, {"phone", ct.phone}, {"url", ct.url}, {"email", ct.email}});
+  json sources = json::array();
+  for (const auto& s : p.sources) sources.push_back(source_json(s));
+  json settling = json::array();
+  for (int s : r.settling) settling.push_back(c.slot_name(s));
+  json caveats = json::array();
+  for (const auto& t : p.caveats) caveats.push_back(t.in(lang));
+  json j = {{"id", p.id},
+            {"name", p.name.in(lang)},
+            {"ministry", p.ministry},
+            {"status", status_name(r.status)},
+            {"reasons", reasons},
+            {"reasons_summary", reasons_summary(c, r, lang)},
+            {"estimate", estimate_json(c, r, r.headline, lang)},
+            {"measures", measures},
+            {"contacts", contacts},
+            {"sources", sources},
+            {"settling_questions", settling},
+            {"caveats", caveats}};
+  if (!r.errors.empty()) j["errors"] = r.errors;
+  return j;
+}
+
+json evaluation_json(const Catalog& c, const Evaluation& ev, Lang lang) {
+  json programs = json::array();
+  for (const auto& r : ev.programs) programs.push_back(program_result_json(c, r, lang));
+  json remaining = json::array();
+  for (int s : ev.remaining) remaining.push_back(c.slot_name(s));
+  json next = ev.next_question ? question_json(c, c.questions[static_cast<std::size_t>(*ev.next_question)], lang) : json();
+  return {{"rules_version", c.meta.rules_version + "+" + c.fingerprint},
+          {"counts", {{"eligible", ev.eligible}, {"unknown", ev.unknown}, {"ineligible", ev.ineligible}}},
+          {"next_question", next},
+          {"remaining_questions", remaining},
+          {"programs", programs}};
+}
+
+std::string evaluation_text(const Catalog& c, const Evaluation& ev, Lang lang) {
+  std::string out;
+  bool ja = lang == Lang::Ja;
+  out += ja ? "該当 " + std::to_string(ev.eligible) + " 件・要確認 " + std::to_string(ev.unknown) + " 件・対象外 " + std::to_string(ev.ineligible) + " 件\n"
+            : std::to_string(ev.eligible) + " eligible, " + std::to_string(ev.unknown) + " need more answers, " + std::to_string(ev.ineligible) + " not eligible\n";
+  for (Status group : {Status::Eligible, Status::Unknown, Status::Ineligible}) {
+    const char* heading = group == Status::Eligible ? (ja ? "\n■ 該当" : "\n# Eligible")
+                          : group == Status::Unknown ? (ja ? "\n■ 要確認（回答が必要）" : "\n# Needs more answers")
+                                                      : (ja ? "\n■ 対象外" : "\n# Not eligible");
+    out += std::string(heading) + "\n";
+    for (const auto& r : ev.programs) {
+      if (r.status != group) continue;
+      out += "- " + r.program->name.in(lang) + " [" + r.program->id + "]";
+      if (r.headline.kind != Estimate::Kind::None) out += "  " + format_estimate(r.headline, lang);
+      out += "\n    " + reasons_summary(c, r, lang) + "\n";
+      for (const auto& e : r.errors) out += "    ! " + e + "\n";
+    }
+  }
+  if (ev.next_question) {
+    const Question& q = c.questions[static_cast<std::size_t>(*ev.next_question)];
+    out += std::string(ja ? "\n次の質問: " : "\nNext question: ") + q.text.in(lang) + " [" + q.id + "]\n";
+  }
+  return out;
+}
+
+}  // namespace shisaku

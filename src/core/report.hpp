@@ -1,0 +1,20 @@
+// The evaluation as data for other programs (the CLI's JSON, the app's JavaScript API) and as
+// plain text. The JSON schema is documented in the README ("Results JSON").
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "evaluate.hpp"
+
+namespace shisaku {
+
+nlohmann::json question_json(const Catalog& catalog, const Question& q, Lang lang);
+nlohmann::json program_result_json(const Catalog& catalog, const ProgramResult& r, Lang lang);
+nlohmann::json evaluation_json(const Catalog& catalog, const Evaluation& ev, Lang lang);
+// "3 of 4 met; unanswered: metro3" / "4条件中3件を満たす（未回答: metro3）"
+std::string reasons_summary(const Catalog& catalog, const ProgramResult& r, Lang lang);
+std::string evaluation_text(const Catalog& catalog, const Evaluation& ev, Lang lang);
+
+}  // namespace shisaku

@@ -1,0 +1,113 @@
+// Evaluation on the demo rules: status, reasons, estimates, and the choice of the next question.
+#include <catch2/catch.hpp>
+
+#include "evaluate.hpp"
+#include "report.hpp"
+#include "support.hpp"
+
+using namespace shisaku;
+
+namespace {
+const ProgramResult& result(const Evaluation& ev, const std::string& id) {
+  for (const auto& r : ev.programs)
+    if (r.program->id == id) return r;
+  FAIL("no program " << id);
+  throw;
+}
+std::string next(const Catalog& c, const Evaluation& ev) { return ev.next_question ? c.questions[*ev.next_question].id : "(none)"; }
+}  // namespace
+
+TEST_CASE("with no answers everything needs answers and the first question decides most", "[evaluate]") {
+  const Catalog& c = test::demo_catalog();
+  Evaluation ev = Evaluator(c).evaluate(Answers(c));
+  CHECK(ev.unknown == 2);
+  CHECK(result(ev, "alpha").status == Status::Unknown);
+  // kaso and fiscal_index wait for applicant (their ask_if), so applicant gets their credit.
+  CHECK(next(c, ev) == "applicant");
+  CHECK(result(ev, "beta").headline.kind == Estimate::Kind::Exact);
+  CHECK(result(ev, "beta").headline.min == 50000000);
+}
+
+TEST_CASE("a company: alpha is not eligible, beta is, and nothing more is asked", "[evaluate]") {
+  const Catalog& c = test::demo_catalog();
+  Answers a(c);
+  REQUIRE(!a.set("applicant", "company"));
+  Evaluation ev = Evaluator(c).evaluate(a);
+  CHECK(result(ev, "alpha").status == Status::Ineligible);
+  CHECK(result(ev, "beta").status == Status::Eligible);
+  CHECK(!ev.next_question);  // kaso, fiscal_index and stay_days could change nothing
+  CHECK(ev.remaining.empty());
+}
+
+TEST_CASE("a municipality: reasons, a range estimate, and questions that still matter", "[evaluate]") {
+  const Catalog& c = test::demo_catalog();
+  Answers a(c);
+  REQUIRE(!a.set("applicant", "municipality"));
+  Evaluation ev = Evaluator(c).evaluate(a);
+  const ProgramResult& alpha = result(ev, "alpha");
+  CHECK(alpha.status == Status::Unknown);
+  CHECK(alpha.met == 1);
+  CHECK(alpha.unanswered == 2);
+  CHECK(reasons_summary(c, alpha, Lang::En) == "1 of 3 met; unanswered: kaso, fiscal_index");
+  CHECK(alpha.headline.kind == Estimate::Kind::Range);
+  CHECK(alpha.headline.min == 1000000);
+  CHECK(alpha.headline.max == 3000000);  // the cap bounds it
+  CHECK(next(c, ev) == "kaso");           // tie with fiscal_index: declared order
+  std::vector<std::string> settling;
+  for (int s : alpha.settling) settling.push_back(c.slot_name(s));
+  CHECK(settling == std::vector<std::string>{"kaso", "fiscal_index", "stay_days"});
+
+  REQUIRE(!a.set("kaso", false));
+  ev = Evaluator(c).evaluate(a);
+  CHECK(result(ev, "alpha").status == Status::Ineligible);
+  CHECK(!ev.next_question);  // fiscal_index and stay_days can no longer change anything
+}
+
+TEST_CASE("an eligible program asks for the inputs of its estimate last", "[evaluate]") {
+  const Catalog& c = test::demo_catalog();
+  Answers a(c);
+  REQUIRE(!a.set("applicant", "municipality"));
+  REQUIRE(!a.set("kaso", true));
+  REQUIRE(!a.set("fiscal_index", 0.3));
+  Evaluation ev = Evaluator(c).evaluate(a);
+  CHECK(result(ev, "alpha").status == Status::Eligible);
+  CHECK(next(c, ev) == "stay_days");
+  REQUIRE(!a.set("stay_days", 140));
+  ev = Evaluator(c).evaluate(a);
+  const ProgramResult& alpha = result(ev, "alpha");
+  CHECK(alpha.headline.kind == Estimate::Kind::Exact);
+  CHECK(alpha.headline.min == 1000000 + 5000 * 140);
+  CHECK(!ev.next_question);
+  // A skipped question is not asked again and the estimate stays a range.
+  a.skip(c.question("stay_days")->slot);
+  ev = Evaluator(c).evaluate(a);
+  CHECK(result(ev, "alpha").headline.kind == Estimate::Kind::Range);
+  CHECK(!ev.next_question);
+}
+
+TEST_CASE("the fiscal threshold is a figure: 0.5 itself is not below 0.5", "[evaluate]") {
+  const Catalog& c = test::demo_catalog();
+  Answers a(c);
+  REQUIRE(!a.set("applicant", "municipality"));
+  REQUIRE(!a.set("kaso", true));
+  REQUIRE(!a.set("fiscal_index", 0.5));
+  CHECK(result(Evaluator(c).evaluate(a), "alpha").status == Status::Ineligible);
+}
+
+TEST_CASE("the results JSON carries the documented fields", "[evaluate][report]") {
+  const Catalog& c = test::demo_catalog();
+  Answers a(c);
+  REQUIRE(!a.set("applicant", "municipality"));
+  nlohmann::json j = evaluation_json(c, Evaluator(c).evaluate(a), Lang::Ja);
+  CHECK(j["next_question"]["id"] == "kaso");
+  const auto& alpha = j["programs"][0];
+  CHECK(alpha["id"] == "alpha");
+  CHECK(alpha["status"] == "unknown");
+  CHECK(alpha["estimate"]["min"] == 1000000);
+  CHECK(alpha["estimate"]["max"] == 3000000);
+  CHECK(alpha["estimate"]["text"] == "100万円〜300万円");
+  CHECK(alpha["estimate"]["figures"][2]["fiscal_year"] == "R8");
+  CHECK(alpha["contacts"][0]["phone"] == "03-0000-0000");
+  CHECK(alpha["sources"][0]["file"] == "demo_seed.txt");
+  CHECK(alpha["reasons"][1]["state"] == "unanswered");
+}
