@@ -143,6 +143,7 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
   Evaluation ev;
   ev.programs.reserve(c.programs.size());
   std::vector<int> status_score(c.questions.size(), 0), estimate_score(c.questions.size(), 0);
+  std::vector<bool> relevant(c.questions.size(), false);
 
   for (const auto& p : c.programs) {
     ProgramResult r;
@@ -190,6 +191,8 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
     }
 
     if (r.status != Status::Ineligible) {
+      for (int s : status_missing) relevant[static_cast<std::size_t>(s)] = true;
+      for (int s : estimate_missing) relevant[static_cast<std::size_t>(s)] = true;
       for (int s : status_missing)
         for (int t : credit_targets(s)) {
           add_unique(r.settling, t);
@@ -215,6 +218,8 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
     return std::tie(status_score[ua], estimate_score[ua]) > std::tie(status_score[ub], estimate_score[ub]);
   });
   if (!ev.remaining.empty()) ev.next_question = ev.remaining.front();
+  for (std::size_t q = 0; q < c.questions.size(); ++q)
+    if (relevant[q] && !answers.skipped(static_cast<int>(q)) && ask[q] != Tri::False) ++ev.relevant_unanswered;
   return ev;
 }
 

@@ -57,6 +57,9 @@ struct Evaluation {
   std::vector<ProgramResult> programs;  // catalog order
   std::optional<int> next_question;     // slot
   std::vector<int> remaining;           // every question still worth asking, most useful first
+  // Unanswered questions that could still matter, including those not askable yet (waiting for
+  // an earlier answer): the progress bar's estimate of what is left.
+  int relevant_unanswered = 0;
   int eligible = 0, ineligible = 0, unknown = 0;
 };
 

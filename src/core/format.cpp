@@ -22,6 +22,8 @@ std::string group_thousands(long long n) {
 
 std::string format_yen(double yen, Lang lang) {
   if (!std::isfinite(yen)) return lang == Lang::Ja ? "上限なし" : "no limit";
+  // Beyond long long (about 9.2e18) llround has no answer and negating it would overflow.
+  if (std::fabs(yen) >= 1e18) return logic::number_to_string(yen) + (lang == Lang::Ja ? "円" : " yen");
   long long v = std::llround(yen);
   if (lang == Lang::En) return (v < 0 ? "-¥" : "¥") + group_thousands(v < 0 ? -v : v);
   if (v == 0) return "0円";

@@ -169,4 +169,93 @@ std::string evaluation_text(const Catalog& c, const Evaluation& ev, Lang lang) {
   return out;
 }
 
+namespace {
+
+std::string csv_cell(const std::string& s) {
+  std::string out = "\"";
+  for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return out + "\"";
+}
+
+std::string contacts_line(const Program& p, Lang lang) {
+  std::string out;
+  for (const auto& ct : p.contacts) {
+    if (!out.empty()) out += " / ";
+    out += ct.division.in(lang);
+    for (const std::string* f : {&ct.phone, &ct.email, &ct.url})
+      if (!f->empty()) out += " " + *f;
+  }
+  return out;
+}
+
+std::string sources_line(const Program& p) {
+  std::string out;
+  for (const auto& s : p.sources)
+    out += (out.empty() ? "" : "; ") + s.file + " L" + std::to_string(s.first_line) + "-" + std::to_string(s.last_line) + " (" + s.fiscal_year + ")";
+  return out;
+}
+
+const char* status_text(Status s, Lang lang) {
+  bool ja = lang == Lang::Ja;
+  return s == Status::Eligible ? (ja ? "該当" : "Eligible") : s == Status::Unknown ? (ja ? "要確認" : "Needs more answers") : (ja ? "対象外" : "Not eligible");
+}
+
+}  // namespace
+
+std::string html_escape(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+std::string evaluation_csv(const Catalog& c, const Evaluation& ev, Lang lang) {
+  bool ja = lang == Lang::Ja;
+  std::string out = ja ? "状況,施策,ID,府省庁,支援額の目安,問合せ先,出典\r\n" : "status,programme,id,ministry,estimate,contacts,sources\r\n";
+  for (Status group : {Status::Eligible, Status::Unknown, Status::Ineligible})
+    for (const auto& r : ev.programs) {
+      if (r.status != group) continue;
+      const Program& p = *r.program;
+      auto m = c.meta.ministries.find(p.ministry);
+      out += csv_cell(status_text(r.status, lang)) + "," + csv_cell(p.name.in(lang)) + "," + csv_cell(p.id) + "," +
+             csv_cell(m == c.meta.ministries.end() ? p.ministry : m->second.in(lang)) + "," + csv_cell(format_estimate(r.headline, lang)) + "," +
+             csv_cell(contacts_line(p, lang)) + "," + csv_cell(sources_line(p)) + "\r\n";
+    }
+  return out;
+}
+
+std::string evaluation_html(const Catalog& c, const Evaluation& ev, const Answers& answers, Lang lang) {
+  bool ja = lang == Lang::Ja;
+  std::string h = std::string("<!doctype html><html lang=\"") + (ja ? "ja" : "en") + "\"><meta charset=\"utf-8\"><title>" +
+                  (ja ? "施策ナビ 結果" : "shisaku-navi results") +
+                  "</title><style>body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.6}"
+                  "h2{border-bottom:1px solid #999}.s{color:#555;font-size:.9em}</style><h1>" +
+                  (ja ? "施策ナビ 結果" : "shisaku-navi results") + "</h1><p class=s>rules " + html_escape(c.meta.rules_version + "+" + c.fingerprint) +
+                  "</p><h2>" + (ja ? "回答" : "Answers") + "</h2><ul>";
+  for (const auto& q : c.questions)
+    if (answers.answered(q.slot) || answers.skipped(q.slot))
+      h += "<li>" + html_escape(q.text.in(lang)) + " — <b>" + html_escape(answers.describe(q.slot, lang)) + "</b>";
+  h += "</ul>";
+  for (Status group : {Status::Eligible, Status::Unknown, Status::Ineligible}) {
+    h += std::string("<h2>") + status_text(group, lang) + "</h2>";
+    for (const auto& r : ev.programs) {
+      if (r.status != group) continue;
+      const Program& p = *r.program;
+      h += "<h3>" + html_escape(p.name.in(lang)) + "</h3><p>" + html_escape(p.summary.in(lang)) + "</p>";
+      if (r.headline.kind != Estimate::Kind::None) h += "<p><b>" + html_escape(format_estimate(r.headline, lang)) + "</b></p>";
+      h += "<p class=s>" + html_escape(reasons_summary(c, r, lang)) + "<br>" + html_escape(contacts_line(p, lang)) + "<br>" + html_escape(sources_line(p)) + "</p>";
+      for (const auto& cv : p.caveats) h += "<p class=s>※ " + html_escape(cv.in(lang)) + "</p>";
+    }
+  }
+  return h + "</html>";
+}
+
 }  // namespace shisaku

@@ -16,5 +16,11 @@ nlohmann::json evaluation_json(const Catalog& catalog, const Evaluation& ev, Lan
 // "3 of 4 met; unanswered: metro3" / "4条件中3件を満たす（未回答: metro3）"
 std::string reasons_summary(const Catalog& catalog, const ProgramResult& r, Lang lang);
 std::string evaluation_text(const Catalog& catalog, const Evaluation& ev, Lang lang);
+// One row per program: status, name, estimate, ministry, contacts, sources (UTF-8, RFC 4180).
+std::string evaluation_csv(const Catalog& catalog, const Evaluation& ev, Lang lang);
+// A self-contained printable page: the answers, then the programs by status with estimates,
+// contacts, sources and caveats. All text is HTML-escaped.
+std::string evaluation_html(const Catalog& catalog, const Evaluation& ev, const Answers& answers, Lang lang);
+std::string html_escape(const std::string& s);
 
 }  // namespace shisaku

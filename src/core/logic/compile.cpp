@@ -88,20 +88,6 @@ std::string escape_pointer(const std::string& key) {
 
 bool is_operator_object(const nlohmann::json& j) { return j.is_object() && j.size() == 1; }
 
-// Splits a classic var path: "a.b.1" → ["a", "b", "1"]; "" → [] (the whole scope).
-std::vector<Value> split_dotted(const std::string& s) {
-  std::vector<Value> out;
-  if (s.empty()) return out;
-  std::size_t start = 0;
-  while (true) {
-    auto dot = s.find('.', start);
-    out.emplace_back(s.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-    if (dot == std::string::npos) break;
-    start = dot + 1;
-  }
-  return out;
-}
-
 class Compiler {
  public:
   Compiler(const CompileOptions& options, std::vector<Diagnostic>& diagnostics,
@@ -230,12 +216,9 @@ class Compiler {
       return n;
     }
     n.static_path = true;
-    if (path_arg->is_string())
-      n.path = split_dotted(path_arg->get<std::string>());
-    else if (path_arg->is_number())
-      n.path = split_dotted(number_to_string(path_arg->get<double>()));
-    else if (!path_arg->is_null())
+    if (!path_arg->is_string() && !path_arg->is_number() && !path_arg->is_null())
       return fail(here, "a variable name must be a string or a number", "Invalid Arguments");
+    n.path = var_path(Value::from_json(*path_arg));
     if (options_.resolver && depth_ == 0) return resolve(std::move(n), here);
     return n;
   }
@@ -279,7 +262,8 @@ class Compiler {
     }
     std::size_t i = 0;
     if (!arg.empty() && arg[0].is_array() && arg[0].size() == 1 && arg[0][0].is_number()) {
-      n.climb = static_cast<int>(std::fabs(arg[0][0].get<double>()));
+      // Capped before the cast: a double beyond int's range is undefined behaviour to convert.
+      n.climb = static_cast<int>(std::min(std::fabs(arg[0][0].get<double>()), 1e6));
       i = 1;
     }
     n.static_path = true;

@@ -3,6 +3,7 @@
 // exception support. Partial values (Unknown, Range) follow Kleene logic and interval
 // arithmetic; see docs/decisions/0001-jsonlogic-with-unknowns.md.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -34,7 +35,7 @@ Value eval(const Node& n, Ctx& c);
 
 // ---- numbers ------------------------------------------------------------------------
 
-// JavaScript's Number(string): whitespace-trimmed decimal literal, "" → 0.
+// JavaScript's Number(string): a whitespace-trimmed decimal literal or 0x/0o/0b integer; "" → 0.
 bool parse_js_number(const std::string& s, double& out) {
   auto b = s.find_first_not_of(" \t\n\r\f\v");
   if (b == std::string::npos) {
@@ -43,6 +44,22 @@ bool parse_js_number(const std::string& s, double& out) {
   }
   auto e = s.find_last_not_of(" \t\n\r\f\v");
   std::string t = s.substr(b, e - b + 1);
+  // 0x1f, 0o17, 0b101: unsigned integers in base 16, 8, 2.
+  if (t.size() > 2 && t[0] == '0') {
+    int base = (t[1] == 'x' || t[1] == 'X') ? 16 : (t[1] == 'o' || t[1] == 'O') ? 8 : (t[1] == 'b' || t[1] == 'B') ? 2 : 0;
+    if (base != 0) {
+      double value = 0;
+      for (std::size_t i = 2; i < t.size(); ++i) {
+        int digit = std::isdigit(static_cast<unsigned char>(t[i])) ? t[i] - '0'
+                    : std::isxdigit(static_cast<unsigned char>(t[i])) ? std::tolower(static_cast<unsigned char>(t[i])) - 'a' + 10
+                                                                       : base;
+        if (digit >= base) return false;
+        value = value * base + digit;
+      }
+      out = value;
+      return true;
+    }
+  }
   std::string body = t;
   if (!body.empty() && (body[0] == '+' || body[0] == '-')) body = body.substr(1);
   if (body == "Infinity") {
@@ -121,6 +138,9 @@ Interval combine(const Interval& a, const Interval& b, Op op) {
     case Op::Sub:
       return {a.lo - b.hi, a.hi - b.lo};
     case Op::Mul: {
+      // Exact factors multiply as IEEE numbers (0 × Infinity is NaN); a range's unbounded end
+      // times 0 is 0, since the value behind it is finite.
+      if (a.exact() && b.exact()) return {a.lo * b.lo, a.lo * b.lo};
       double p[] = {safe_mul(a.lo, b.lo), safe_mul(a.lo, b.hi), safe_mul(a.hi, b.lo), safe_mul(a.hi, b.hi)};
       return {*std::min_element(p, p + 4), *std::max_element(p, p + 4)};
     }
@@ -173,11 +193,21 @@ bool numeric_coercible(const Value& v) {
   return v.is_null() || v.is_bool() || v.is_number() || v.is_string() || v.is_partial();
 }
 
+bool text_or_null(const Value& v) { return v.is_string() || v.is_null(); }
+
 // a < b (or a <= b); strings compare as strings, anything else as numbers.
 Tri less(const Value& a, const Value& b, bool or_equal, Ctx& c) {
   if (a.is_unknown() || b.is_unknown()) return Tri::Unknown;
   if (a.is_string() && b.is_string())
     return from_bool(or_equal ? a.as_string() <= b.as_string() : a.as_string() < b.as_string());
+  // null against text compares as JavaScript does (null is 0, text that is no number makes it
+  // false) without raising NaN: only a number against non-numeric text does.
+  if (text_or_null(a) && text_or_null(b)) {
+    double x = 0, y = 0;
+    if ((a.is_string() && !parse_js_number(a.as_string(), x)) || (b.is_string() && !parse_js_number(b.as_string(), y)))
+      return Tri::False;
+    return from_bool(or_equal ? x <= y : x < y);
+  }
   Interval x, y;
   if (!to_interval(a, x, c) || !to_interval(b, y, c)) return Tri::False;
   if (or_equal) {
@@ -204,6 +234,8 @@ Tri partial_equal(const Value& a, const Value& b, bool strict, Ctx& c) {
 
 Tri loose_equal(const Value& a, const Value& b, Ctx& c) {
   if (a.is_partial() || b.is_partial()) return partial_equal(a, b, false, c);
+  // null equals only null among text and null (JavaScript's null == "" is false).
+  if (text_or_null(a) && text_or_null(b) && a.kind() != b.kind()) return Tri::False;
   if (a.kind() == b.kind()) {
     switch (a.kind()) {
       case Value::Kind::Array:
@@ -314,19 +346,22 @@ Value substr(const std::vector<Value>& a, Ctx& c) {
   std::string s;
   append_text(s, a[0]);
   auto offs = code_point_offsets(s);
-  long len = static_cast<long>(offs.size()) - 1;
+  // Positions in code points, computed in doubles (JavaScript's ToIntegerOrInfinity: NaN is 0,
+  // fractions are cut, ±Infinity and 1e300 stay far out) and only then clamped to the text.
+  const double len = static_cast<double>(offs.size() - 1);
+  auto integer = [](double d) { return std::isnan(d) ? 0.0 : std::trunc(d); };
   Interval start{0, 0}, count{0, 0};
   if (a.size() > 1 && !to_interval(a[1], start, c)) return Value();
-  long from = static_cast<long>(start.lo);
-  if (from < 0) from = std::max(0L, len + from);
-  from = std::min(from, len);
-  long to = len;
+  double from = integer(start.lo);
+  from = from < 0 ? std::max(0.0, len + from) : std::min(from, len);
+  double to = len;
   if (a.size() > 2) {
     if (!to_interval(a[2], count, c)) return Value();
-    long k = static_cast<long>(count.lo);
+    double k = integer(count.lo);
     to = k < 0 ? std::max(from, len + k) : std::min(len, from + k);
   }
-  return Value(s.substr(offs[from], offs[to] - offs[from]));
+  const std::size_t first = offs[static_cast<std::size_t>(from)], last = offs[static_cast<std::size_t>(to)];
+  return Value(s.substr(first, last - first));
 }
 
 // ---- variables ------------------------------------------------------------------------
@@ -341,24 +376,13 @@ Value var(const Node& n, Ctx& c) {
     Value key = eval(n.args[0], c);
     if (c.failed()) return Value();
     default_index = 1;
-    std::vector<Value> path;
-    if (key.is_string()) {
-      std::string k = key.as_string();
-      std::size_t start = 0;
-      if (!k.empty()) {
-        while (true) {
-          auto dot = k.find('.', start);
-          path.emplace_back(k.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-          if (dot == std::string::npos) break;
-          start = dot + 1;
-        }
-      }
-    } else if (key.is_number()) {
-      path.push_back(key);
-    }
+    // A computed name that is neither text nor a number reads the whole scope.
+    std::vector<Value> path = (key.is_string() || key.is_number()) ? var_path(key) : std::vector<Value>{};
     found = lookup(scope, path);
   }
-  if (found && !found->is_null()) return *found;
+  // The default stands in for a path that does not resolve; a present null stays null
+  // (json-logic-js and json-logic-engine alike).
+  if (found) return *found;
   if (n.args.size() > default_index) return eval(n.args[default_index], c);
   return Value();
 }
@@ -368,7 +392,7 @@ Value slot(const Node& n, Ctx& c) {
   if (n.path.empty()) return v;
   if (v.is_partial()) return Value::unknown();
   const Value* found = lookup(v, n.path);
-  if (found && !found->is_null()) return *found;
+  if (found) return *found;
   if (!n.args.empty()) return eval(n.args[0], c);
   return Value();
 }
@@ -399,19 +423,7 @@ const Value* val_target(const Node& n, Ctx& c, bool& ok) {
 Value missing(const std::vector<Value>& keys, Ctx& c) {
   Array out;
   for (const auto& k : keys) {
-    std::vector<Value> path;
-    if (k.is_string()) {
-      std::string s = k.as_string();
-      std::size_t start = 0;
-      while (true) {
-        auto dot = s.find('.', start);
-        path.emplace_back(s.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-        if (dot == std::string::npos) break;
-        start = dot + 1;
-      }
-    } else {
-      path.push_back(k);
-    }
+    std::vector<Value> path = var_path(k);
     const Value* v = lookup(c.scopes.back(), path);
     if (!v || v->is_null() || (v->is_string() && v->as_string().empty())) out.push_back(k);
   }
@@ -597,6 +609,13 @@ Value throw_(const Node& n, Ctx& c) {
 Value arithmetic(const Node& n, Ctx& c) {
   std::vector<Value> a;
   if (!eval_args(n, c, a)) return Value();
+  if (n.op == Op::Max || n.op == Op::Min) {
+    // Numbers only, at least one (as json-logic-engine and DataLogic): no coercion, no silent
+    // null or -Infinity.
+    if (a.empty()) return c.fail("Invalid Arguments");
+    for (const auto& v : a)
+      if (!v.is_number() && !v.is_partial()) return c.fail("Invalid Arguments");
+  }
   std::vector<Interval> xs(a.size());
   for (std::size_t i = 0; i < a.size(); ++i)
     if (!to_interval(a[i], xs[i], c)) return Value();
@@ -640,9 +659,6 @@ Value arithmetic(const Node& n, Ctx& c) {
     }
     case Op::Max:
     case Op::Min: {
-      if (xs.empty()) return Value();
-      for (const auto& v : a)
-        if (!v.is_number() && !v.is_partial()) return c.fail("NaN");
       Interval r = xs[0];
       for (std::size_t i = 1; i < xs.size(); ++i) r = combine(r, xs[i], n.op);
       return number_result(r, c);
@@ -759,7 +775,8 @@ Value eval(const Node& n, Ctx& c) {
       if (a.size() < 2) return Value(false);
       if (a[0].is_partial() || a[1].is_partial()) return Value::unknown();
       if (a[1].is_string()) {
-        std::string needle;
+        // JavaScript's String(needle): unlike cat, null is the text "null".
+        std::string needle = a[0].is_null() ? "null" : "";
         append_text(needle, a[0]);
         return Value(a[1].as_string().find(needle) != std::string::npos);
       }

@@ -1,7 +1,6 @@
 #include "logic/value.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -121,6 +120,22 @@ bool Value::operator==(const Value& o) const {
   return false;
 }
 
+std::vector<Value> var_path(const Value& name) {
+  if (name.is_null()) return {};
+  if (!name.is_string() && !name.is_number()) return {name};
+  const std::string text = name.is_string() ? name.as_string() : number_to_string(name.as_number());
+  std::vector<Value> out;
+  if (text.empty()) return out;
+  std::size_t start = 0;
+  while (true) {
+    auto dot = text.find('.', start);
+    out.emplace_back(text.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return out;
+}
+
 const Value* lookup(const Value& root, const std::vector<Value>& path) {
   const Value* cur = &root;
   for (const auto& key : path) {
@@ -176,28 +191,28 @@ std::string number_to_string(double n) {
   if (std::isnan(n)) return "NaN";
   if (std::isinf(n)) return n > 0 ? "Infinity" : "-Infinity";
   if (n == 0) return "0";  // also -0, as JavaScript prints it
-  if (n == std::floor(n) && std::fabs(n) < 1e21) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", n);
-    return buf;
-  }
+  std::string sign = n < 0 ? "-" : "";
+  double a = std::fabs(n);
+  // The shortest digits that read back as the same double, then JavaScript's Number#toString
+  // layout (ECMA-262 Number::toString): fixed notation for 1e-7 < |n| < 1e21.
   char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, n);
-  std::string s(buf, res.ptr);
-  // JavaScript writes exponents with an explicit sign and no leading zeros: 1e-7, 1.5e+21.
-  auto e = s.find('e');
-  if (e != std::string::npos) {
-    std::string mant = s.substr(0, e);
-    std::string ex = s.substr(e + 1);
-    char sign = '+';
-    if (!ex.empty() && (ex[0] == '-' || ex[0] == '+')) {
-      sign = ex[0];
-      ex = ex.substr(1);
-    }
-    while (ex.size() > 1 && ex[0] == '0') ex.erase(0, 1);
-    s = mant + "e" + sign + ex;
+  for (int precision = 0; precision <= 16; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*e", precision, a);
+    if (std::strtod(buf, nullptr) == a) break;
   }
-  return s;
+  std::string str(buf);
+  std::size_t e = str.find('e');
+  std::string digits;
+  for (std::size_t i = 0; i < e; ++i)
+    if (str[i] != '.') digits += str[i];
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  int k = static_cast<int>(digits.size());
+  int point = std::atoi(str.c_str() + e + 1) + 1;  // position of the decimal point
+  if (k <= point && point <= 21) return sign + digits + std::string(static_cast<std::size_t>(point - k), '0');
+  if (0 < point && point <= 21) return sign + digits.substr(0, static_cast<std::size_t>(point)) + "." + digits.substr(static_cast<std::size_t>(point));
+  if (-6 < point && point <= 0) return sign + "0." + std::string(static_cast<std::size_t>(-point), '0') + digits;
+  std::string exp = (point - 1 >= 0 ? "+" : "-") + std::to_string(std::abs(point - 1));
+  return sign + digits.substr(0, 1) + (k > 1 ? "." + digits.substr(1) : "") + "e" + exp;
 }
 
 }  // namespace shisaku::logic

@@ -90,6 +90,10 @@ class Value {
   std::variant<std::monostate, bool, double, StrPtr, ArrPtr, ObjPtr, Unknown, Range> v_;
 };
 
+// A variable name as a path, as json-logic-js reads it: "a.b.1" → ["a", "b", "1"]; "" and null
+// → [] (the whole scope); a number is read as its text. Other kinds stay one (unresolvable) key.
+std::vector<Value> var_path(const Value& name);
+
 // Follows a path of keys (strings) and array indices (numbers, or strings of digits) from
 // root; nullptr when a step does not exist.
 const Value* lookup(const Value& root, const std::vector<Value>& path);

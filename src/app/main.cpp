@@ -1,0 +1,194 @@
+// The platform layer: GLFW (emulated by Emscripten) + WebGL2 + Dear ImGui, and the main loop.
+// It draws only when something changed — input, a resize, a state change from the JavaScript
+// API, a countdown — never 60 times a second at idle: a kiosk runs all day.
+#define GLFW_INCLUDE_ES3
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cmath>
+#include <memory>
+#include <string>
+
+#include "app.hpp"
+#include "catalog.hpp"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
+#include "ui/canvas_font.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+#include "web/api.hpp"
+#include "web/bridge.hpp"
+
+using namespace shisaku;
+using namespace shisaku::app;
+
+namespace {
+
+struct Runtime {
+  GLFWwindow* window = nullptr;
+  std::optional<Catalog> catalog;
+  std::string load_error;
+  std::unique_ptr<App> app;
+  int fb_w = 0, fb_h = 0;
+  double dpr = 0;
+  bool themed_contrast = false;
+  float themed_scale = 0;
+  unsigned frames_drawn = 0;
+  int redraw_frames = 2;
+  bool first_frame_signalled = false;
+  double last_kiosk_tick = 0;
+};
+
+Runtime g;
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
+  float m = ev->deltaMode == DOM_DELTA_PIXEL ? 1.0f / 100 : ev->deltaMode == DOM_DELTA_LINE ? 1.0f / 3 : 80.0f;
+  ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(ev->deltaX) * -m, static_cast<float>(ev->deltaY) * -m);
+  return EM_TRUE;
+}
+
+// Rules come bundled (rules.json); a broken bundle is reported on screen, not by a crash.
+void load_rules() {
+  Problems problems;
+  std::vector<RulesFile> files = unbundle(web::rules_text(), problems);
+  if (problems.empty()) {
+    LoadOptions opts;
+    opts.lint = false;
+    LoadResult r = load_catalog(files, opts);
+    problems = r.problems;
+    g.catalog = std::move(r.catalog);
+  }
+  for (const auto& p : problems)
+    if (p.severity == Severity::Error) g.load_error += p.to_string() + "\n";
+}
+
+void draw_load_error() {
+  ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  ImGui::Begin("##error", nullptr, ImGuiWindowFlags_NoDecoration);
+  widgets::heading("施策ナビ: ルールを読み込めませんでした / The rules could not be loaded");
+  widgets::text(g.load_error);
+  ImGui::End();
+}
+
+bool needs_frame(bool input, bool resized) {
+  bool need = input || resized || g.redraw_frames > 0 || web::take_redraw_request();
+  if (g.app) {
+    App& app = *g.app;
+    if (app.settings.high_contrast != g.themed_contrast || app.settings.text_scale != g.themed_scale) need = true;
+    if (!app.message.empty() && app.message_until > 0) need = true;  // the notice times out
+    if (app.settings.kiosk) {
+      // The idle countdown needs a few frames a second only once it is due.
+      double now = emscripten_get_now() / 1000.0;
+      double idle = ImGui::GetTime() - app.last_input_time;
+      if (idle > app.settings.idle_seconds - 16 && now - g.last_kiosk_tick > 0.25) {
+        g.last_kiosk_tick = now;
+        need = true;
+      }
+    }
+  }
+  return need;
+}
+
+void frame() {
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  double dpr = emscripten_get_device_pixel_ratio();
+  int fb_w = static_cast<int>(std::lround(css_w * dpr)), fb_h = static_cast<int>(std::lround(css_h * dpr));
+  bool resized = fb_w != g.fb_w || fb_h != g.fb_h || dpr != g.dpr;
+  if (resized) {
+    emscripten_set_canvas_element_size("#canvas", fb_w, fb_h);
+    g.fb_w = fb_w;
+    g.fb_h = fb_h;
+  }
+  bool input = GImGui->InputEventsQueue.Size > 0;
+  if (!needs_frame(input, resized)) return;
+
+  if (g.app && (resized || g.app->settings.high_contrast != g.themed_contrast || g.app->settings.text_scale != g.themed_scale)) {
+    g.dpr = dpr;
+    g.themed_contrast = g.app->settings.high_contrast;
+    g.themed_scale = g.app->settings.text_scale;
+    theme::apply(g.themed_contrast, static_cast<float>(dpr), g.themed_scale);
+  }
+  unsigned revision_before = g.app ? g.app->wizard.revision() : 0;
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(fb_w), static_cast<float>(fb_h));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  ImGui::NewFrame();
+  widgets::begin_frame_items();
+  if (g.app) {
+    if (input) g.app->last_input_time = ImGui::GetTime();
+    g.app->frame();
+  } else {
+    draw_load_error();
+  }
+  ImGui::Render();
+  glViewport(0, 0, fb_w, fb_h);
+  ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::palette().background);
+  glClearColor(bg.x, bg.y, bg.z, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++g.frames_drawn;
+  if (g.redraw_frames > 0) --g.redraw_frames;
+  // Hover, press and a changed screen settle over the next frames.
+  if (input) g.redraw_frames = std::max(g.redraw_frames, 2);
+  if (g.app && g.app->wizard.revision() != revision_before) g.redraw_frames = std::max(g.redraw_frames, 2);
+  if (!g.first_frame_signalled) {
+    g.first_frame_signalled = true;
+    web::first_frame_drawn();
+  }
+}
+
+}  // namespace
+
+int main() {
+  load_rules();
+  Settings settings = Settings::from_query(web::query());
+
+  if (!glfwInit()) return 1;
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  double dpr = emscripten_get_device_pixel_ratio();
+  g.window = glfwCreateWindow(static_cast<int>(std::lround(css_w * dpr)), static_cast<int>(std::lround(css_h * dpr)), "shisaku-navi",
+                              nullptr, nullptr);
+  if (!g.window) return 1;
+  glfwMakeContextCurrent(g.window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing is stored
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  add_canvas_font(io.Fonts, settings.cjk_glyphs);
+  ImGui_ImplGlfw_InitForOpenGL(g.window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  emscripten_set_wheel_callback("#canvas", nullptr, EM_FALSE, on_wheel);
+
+  if (g.catalog) {
+    g.app = std::make_unique<App>(*g.catalog, settings);
+    std::string fragment = web::fragment();
+    if (fragment.find("a=") != std::string::npos && !settings.kiosk) {
+      std::string detail;
+      ShareError why = g.app->wizard.restore(fragment, detail);
+      if (why == ShareError::Outdated) g.app->notify(g.app->t(ui::kLinkOutdated));
+      else if (why != ShareError::None) g.app->notify(std::string(g.app->t(ui::kLinkCorrupted)) + " (" + detail + ")");
+    }
+    web::set_api_target(g.app.get(), &g.frames_drawn);
+  }
+  theme::apply(settings.high_contrast, static_cast<float>(dpr), settings.text_scale);
+  g.themed_contrast = settings.high_contrast;
+  g.themed_scale = settings.text_scale;
+  g.dpr = dpr;
+  emscripten_set_main_loop(frame, 0, false);
+  return 0;
+}

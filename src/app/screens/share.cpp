@@ -1,0 +1,50 @@
+#include <string>
+
+#include "report.hpp"
+#include "screens.hpp"
+#include "ui/qr.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+#include "web/bridge.hpp"
+
+namespace shisaku::app::screens {
+
+void share(App& app) {
+  if (!app.show_share) return;
+  ImGuiViewport* vp = ImGui::GetMainViewport();
+  float w = std::min(vp->Size.x - theme::px(24), theme::px(520));
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + theme::px(40)), ImGuiCond_Always, ImVec2(0.5f, 0));
+  ImGui::SetNextWindowSize(ImVec2(w, 0));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Size.y - theme::px(60)));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::palette().panel);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, theme::px(1));
+  const char* title = app.settings.kiosk ? app.t(ui::kTakeResults) : app.t(ui::kShare);
+  if (ImGui::Begin(title, &app.show_share, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+    const Catalog& c = app.wizard.catalog();
+    const Evaluation& ev = app.wizard.evaluation();
+    std::string url = web::share_url(app.wizard.fragment());
+    widgets::text(app.t(ui::kQrHint));
+    float qr = std::min(ImGui::GetContentRegionAvail().x, theme::px(260));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - qr) / 2);
+    widgets::qr_code(url, qr);
+    float bw = ImGui::GetContentRegionAvail().x;
+    if (!app.settings.kiosk) {
+      widgets::muted(url);
+      if (widgets::button(app.t(ui::kCopyLink), true, bw)) {
+        web::copy_text(url);
+        app.notify(app.t(ui::kCopied), 2);
+      }
+      if (widgets::button(app.t(ui::kExportText), false, bw))
+        web::download("shisaku-results.txt", "text/plain;charset=utf-8", evaluation_text(c, ev, app.lang()));
+      if (widgets::button(app.t(ui::kExportCsv), false, bw))
+        web::download("shisaku-results.csv", "text/csv;charset=utf-8", "\xEF\xBB\xBF" + evaluation_csv(c, ev, app.lang()));
+      if (widgets::button(app.t(ui::kPrint), false, bw)) web::open_printable(evaluation_html(c, ev, app.wizard.answers(), app.lang()));
+    }
+    if (widgets::button(app.t(ui::kDismiss), false, bw)) app.show_share = false;
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace shisaku::app::screens

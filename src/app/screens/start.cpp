@@ -1,0 +1,26 @@
+#include "screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace shisaku::app::screens {
+
+void start(App& app) {
+  ImGui::Dummy(ImVec2(0, theme::px(12)));
+  widgets::heading(app.t(ui::kAppName), 1.8f);
+  widgets::heading(app.t(ui::kTagline), 1.15f);
+  ImGui::Dummy(ImVec2(0, theme::px(8)));
+  widgets::text(app.t(ui::kIntro));
+  widgets::text(app.t(ui::kWhoFor));
+  widgets::muted(app.t(ui::kPrivacy));
+  ImGui::Dummy(ImVec2(0, theme::px(12)));
+  float w = ImGui::GetContentRegionAvail().x;
+  if (widgets::button(app.t(ui::kStart), true, w)) app.wizard.start();
+  if (app.wizard.answers().answered_count() > 0 && widgets::button(app.t(ui::kResume), false, w)) app.wizard.show_results();
+  if (widgets::button(app.t(ui::kBrowseCatalog), false, w)) app.wizard.show_catalog();
+  ImGui::Dummy(ImVec2(0, theme::px(12)));
+  std::string count = std::to_string(app.wizard.catalog().programs.size()) +
+                      (app.lang() == Lang::Ja ? " 件の施策を収録（ルール " : " programmes (rules ") + app.wizard.catalog().meta.rules_version + ")";
+  widgets::muted(count);
+}
+
+}  // namespace shisaku::app::screens

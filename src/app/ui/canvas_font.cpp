@@ -1,0 +1,117 @@
+#include "canvas_font.hpp"
+
+#include <cmath>
+
+#include <emscripten.h>
+
+#include "imgui_internal.h"
+
+// The glyph canvas and the font stack live in web/shisaku.js (Module['glyphContext']).
+EM_JS(void, js_font_vmetrics, (float px, float* out), {
+  var g = Module['glyphContext'](px);
+  var m = g.measureText('\u6F22Mg');
+  HEAPF32[out >> 2] = m.fontBoundingBoxAscent;
+  HEAPF32[(out >> 2) + 1] = m.fontBoundingBoxDescent;
+});
+
+EM_JS(void, js_glyph_metrics, (unsigned cp, float px, float* out), {
+  var g = Module['glyphContext'](px);
+  var m = g.measureText(String.fromCodePoint(cp));
+  var i = out >> 2;
+  HEAPF32[i] = m.width;
+  HEAPF32[i + 1] = m.actualBoundingBoxLeft;
+  HEAPF32[i + 2] = m.actualBoundingBoxRight;
+  HEAPF32[i + 3] = m.actualBoundingBoxAscent;
+  HEAPF32[i + 4] = m.actualBoundingBoxDescent;
+});
+
+EM_JS(void, js_glyph_pixels, (unsigned cp, float px, int w, int h, float x, float y, unsigned char* dst), {
+  var g = Module['glyphContext'](px, w, h);
+  g.clearRect(0, 0, w, h);
+  g.fillText(String.fromCodePoint(cp), x, y);
+  var d = g.getImageData(0, 0, w, h).data;
+  for (var i = 0, n = w * h; i < n; i++) HEAPU8[dst + i] = d[i * 4 + 3];
+});
+
+namespace shisaku::app {
+namespace {
+
+constexpr int kPad = 1;
+bool g_cjk = true;
+
+bool src_init(ImFontAtlas*, ImFontConfig*) { return true; }
+bool contains_glyph(ImFontAtlas*, ImFontConfig*, ImWchar c) { return g_cjk || c < 0x2E80; }
+
+bool baked_init(ImFontAtlas*, ImFontConfig*, ImFontBaked* baked, void*) {
+  // ImGui lays lines out FontSize apart, so share that height between ascent and descent in the
+  // font's own proportion (as its stb_truetype loader does).
+  float m[2] = {0, 0};
+  js_font_vmetrics(baked->Size, m);
+  float total = m[0] + m[1];
+  float ascent = total > 0 ? baked->Size * m[0] / total : baked->Size * 0.88f;
+  baked->Ascent = std::ceil(ascent);
+  baked->Descent = baked->Ascent - baked->Size;
+  return true;
+}
+
+bool load_glyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*, ImWchar codepoint, ImFontGlyph* out_glyph,
+                float* out_advance_x) {
+  // Rasterise at the device's density so text stays sharp on high-DPI screens.
+  if (!contains_glyph(atlas, src, codepoint)) return false;
+  const float density = src->RasterizerDensity * baked->RasterizerDensity;
+  const float raster_px = baked->Size * density;
+  float m[5];
+  js_glyph_metrics(codepoint, raster_px, m);
+  const float advance = m[0] / density;
+  if (out_advance_x) {
+    *out_advance_x = advance;
+    return true;
+  }
+  out_glyph->Codepoint = codepoint;
+  out_glyph->AdvanceX = advance;
+  const float left = m[1], right = m[2], ascent = m[3], descent = m[4];
+  const int w = static_cast<int>(std::ceil(left + right)) + 2 * kPad;
+  const int h = static_cast<int>(std::ceil(ascent + descent)) + 2 * kPad;
+  if (left + right <= 0 || ascent + descent <= 0) return true;  // a space: advance only
+
+  ImFontAtlasRectId pack_id = ImFontAtlasPackAddRect(atlas, w, h);
+  if (pack_id == ImFontAtlasRectId_Invalid) return false;
+  ImTextureRect* r = ImFontAtlasPackGetRect(atlas, pack_id);
+  ImFontAtlasBuilder* builder = atlas->Builder;
+  builder->TempBuffer.resize(w * h);
+  const float origin_x = kPad + left, origin_y = kPad + ascent;
+  js_glyph_pixels(codepoint, raster_px, w, h, origin_x, origin_y, builder->TempBuffer.Data);
+
+  out_glyph->X0 = -origin_x / density;
+  out_glyph->Y0 = baked->Ascent - origin_y / density;
+  out_glyph->X1 = out_glyph->X0 + r->w / density;
+  out_glyph->Y1 = out_glyph->Y0 + r->h / density;
+  out_glyph->Visible = true;
+  out_glyph->PackId = pack_id;
+  ImFontAtlasBakedSetFontGlyphBitmap(atlas, baked, src, out_glyph, r, builder->TempBuffer.Data, ImTextureFormat_Alpha8, w);
+  return true;
+}
+
+const ImFontLoader* canvas_loader() {
+  static ImFontLoader loader;
+  loader.Name = "browser canvas";
+  loader.FontSrcInit = src_init;
+  loader.FontSrcContainsGlyph = contains_glyph;
+  loader.FontBakedInit = baked_init;
+  loader.FontBakedLoadGlyph = load_glyph;
+  return &loader;
+}
+
+}  // namespace
+
+ImFont* add_canvas_font(ImFontAtlas* atlas, bool cjk) {
+  g_cjk = cjk;
+  ImFontConfig cfg;
+  cfg.FontLoader = canvas_loader();
+  cfg.FontDataOwnedByAtlas = true;  // no data to copy
+  cfg.SizePixels = 17.0f;
+  ImFormatString(cfg.Name, IM_ARRAYSIZE(cfg.Name), "browser fonts");
+  return atlas->AddFont(&cfg);
+}
+
+}  // namespace shisaku::app

@@ -1,0 +1,67 @@
+#include "bridge.hpp"
+
+#include <cstdlib>
+
+#include <emscripten.h>
+
+// Strings cross as UTF-8 C strings; JS returns malloc'd copies that C++ frees.
+EM_JS(char*, js_string_result, (int which), {
+  var s = "";
+  if (which === 0) s = location.search;
+  if (which === 1) s = location.hash.replace(/^#/, "");
+  if (which === 2) { s = Module['rulesText'] || ""; Module['rulesText'] = null; }
+  var n = lengthBytesUTF8(s) + 1;
+  var p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+EM_JS(char*, js_share_url, (const char* fragment), {
+  var s = location.href.replace(/#.*$/, "") + "#" + UTF8ToString(fragment);
+  var n = lengthBytesUTF8(s) + 1;
+  var p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+EM_JS(void, js_set_fragment, (const char* f), {
+  var url = location.href.replace(/#.*$/, "") + (f ? "#" + UTF8ToString(f) : "");
+  history.replaceState(null, "", url);
+});
+EM_JS(void, js_call, (const char* name, const char* a, const char* b, const char* c), {
+  Module['shisakuPage'][UTF8ToString(name)](UTF8ToString(a), UTF8ToString(b), UTF8ToString(c));
+});
+EM_JS(void, js_search_box, (float x, float y, float w, float h, int visible, const char* placeholder), {
+  Module['shisakuPage']['searchBox'](x, y, w, h, !!visible, UTF8ToString(placeholder));
+});
+EM_JS(double, js_dpr, (), { return window.devicePixelRatio || 1; });
+
+namespace shisaku::app::web {
+namespace {
+std::string take(char* p) {
+  std::string s = p ? p : "";
+  std::free(p);
+  return s;
+}
+void call(const char* name, const std::string& a = "", const std::string& b = "", const std::string& c = "") {
+  js_call(name, a.c_str(), b.c_str(), c.c_str());
+}
+}  // namespace
+
+std::string query() { return take(js_string_result(0)); }
+std::string fragment() { return take(js_string_result(1)); }
+std::string rules_text() { return take(js_string_result(2)); }
+void set_fragment(const std::string& f) { js_set_fragment(f.c_str()); }
+void clear_url_state() { js_set_fragment(""); }
+std::string share_url(const std::string& fragment) { return take(js_share_url(fragment.c_str())); }
+void copy_text(const std::string& text) { call("copyText", text); }
+void open_url(const std::string& url) { call("openUrl", url); }
+void download(const std::string& filename, const std::string& mime, const std::string& content) { call("download", filename, mime, content); }
+void open_printable(const std::string& html) { call("openPrintable", html); }
+void mirror(const std::string& html) { call("mirror", html); }
+void search_box(float x, float y, float w, float h, bool visible, const std::string& placeholder) {
+  js_search_box(x, y, w, h, visible ? 1 : 0, placeholder.c_str());
+}
+void clear_storage() { call("clearStorage"); }
+double device_pixel_ratio() { return js_dpr(); }
+void first_frame_drawn() { call("firstFrame"); }
+
+}  // namespace shisaku::app::web

@@ -1,0 +1,27 @@
+// Everything the app asks of the page, in one place (the browser's side is web/shisaku.js):
+// the URL, the clipboard, new tabs, downloads, the screen-reader mirror, the IME input overlay.
+// No request ever leaves the page's origin.
+#pragma once
+
+#include <string>
+
+namespace shisaku::app::web {
+
+std::string query();     // location.search
+std::string fragment();  // location.hash without '#'
+void set_fragment(const std::string& f);  // replaces the history entry: no back-button spam
+void clear_url_state();
+std::string share_url(const std::string& fragment);  // this page's URL with that fragment
+void copy_text(const std::string& text);
+void open_url(const std::string& url);  // new tab, noopener
+void download(const std::string& filename, const std::string& mime, const std::string& content);
+void open_printable(const std::string& html);
+void mirror(const std::string& html);  // the aria-live region
+// The DOM <input> over the catalog's search field (CSS pixels); hidden when !visible.
+void search_box(float x, float y, float w, float h, bool visible, const std::string& placeholder);
+void clear_storage();  // kiosk reset: storage, caches of answers, the URL
+std::string rules_text();  // the rules bundle fetched by the loader
+double device_pixel_ratio();
+void first_frame_drawn();
+
+}  // namespace shisaku::app::web

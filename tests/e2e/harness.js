@@ -1,0 +1,96 @@
+// A small harness for the end-to-end tests: a static server for dist/ that records every
+// request, headless Chromium through playwright-core, and helpers to drive the app.
+'use strict';
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const ROOT = path.resolve(__dirname, '../..');
+const ARTIFACTS = path.join(ROOT, 'build', 'e2e');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json',
+                '.css': 'text/css', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+
+function serve(dir) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    requests.push(req.url);
+    let file = path.join(dir, decodeURIComponent(req.url.split('?')[0].split('#')[0]));
+    if (file.endsWith('/')) file = path.join(file, 'index.html');
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404);
+      return res.end('not found');
+    }
+    const body = fs.readFileSync(file);
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Content-Length': body.length,
+                         'Cache-Control': 'no-cache' });
+    res.end(body);
+  });
+  return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve({ server, requests, origin: `http://127.0.0.1:${server.address().port}` })));
+}
+
+function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic',
+           '--no-first-run', '--disable-sync', '--disable-default-apps'],
+  });
+}
+
+// A page whose console errors, page errors and off-origin requests are recorded; requests
+// leaving the origin are blocked.
+async function openPage(context, origin, url) {
+  const page = await context.newPage();
+  page.problems = [];
+  page.offOrigin = [];
+  page.on('console', m => { if (m.type() === 'error') page.problems.push('console error: ' + m.text()); });
+  page.on('pageerror', e => page.problems.push('page error: ' + e.message));
+  await page.route('**/*', route => {
+    const u = route.request().url();
+    if (u.startsWith(origin) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    page.offOrigin.push(u);
+    return route.abort();
+  });
+  if (url) await gotoApp(page, url);
+  return page;
+}
+
+async function gotoApp(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.shisaku && window.shisaku.ready && document.getElementById('loading').hidden, null, { timeout: 30000 });
+  await settle(page);
+}
+
+// Lets the app draw the frames that follow a change.
+async function settle(page, ms = 250) { await page.waitForTimeout(ms); }
+
+async function api(page, method, ...args) {
+  return page.evaluate(([m, a]) => window.shisaku[m](...a), [method, args]);
+}
+
+// Clicks the item the last frame drew with this label, with real mouse events.
+async function click(page, label) {
+  await page.mouse.move(1, 1);  // a move makes the app draw, so the item list is fresh
+  await settle(page, 150);
+  const items = (await page.evaluate(() => window.shisaku.call({ op: 'items' }))).items;
+  const it = items.find(i => i.label === label);
+  if (!it) throw new Error(`no item "${label}" on screen; have: ${items.map(i => i.label).join(' | ')}`);
+  const x = it.x + it.w / 2, y = it.y + Math.min(it.h / 2, 20);
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(60);
+  await page.mouse.down();
+  await page.waitForTimeout(60);
+  await page.mouse.up();
+  await settle(page);
+}
+
+async function screenshot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, name + '.png');
+  await page.screenshot({ path: file });
+  return file;
+}
+
+function check(condition, message) { if (!condition) throw new Error(message); }
+
+module.exports = { ROOT, ARTIFACTS, serve, launch, openPage, gotoApp, settle, api, click, screenshot, check };

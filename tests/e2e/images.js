@@ -1,0 +1,44 @@
+// Image checks done in the browser (it decodes PNGs; no image library needed).
+'use strict';
+const fs = require('fs');
+
+// Fraction of pixels that differ by more than `threshold` in any channel.
+async function difference(page, fileA, fileB, threshold = 48) {
+  const a = fs.readFileSync(fileA).toString('base64'), b = fs.readFileSync(fileB).toString('base64');
+  return page.evaluate(async ([a, b, threshold]) => {
+    async function pixels(b64) {
+      const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const g = c.getContext('2d');
+      g.drawImage(bmp, 0, 0);
+      return { w: bmp.width, h: bmp.height, data: g.getImageData(0, 0, bmp.width, bmp.height).data };
+    }
+    const [pa, pb] = [await pixels(a), await pixels(b)];
+    if (pa.w !== pb.w || pa.h !== pb.h) return 1;
+    let diff = 0;
+    for (let i = 0; i < pa.data.length; i += 4) {
+      const d = Math.max(Math.abs(pa.data[i] - pb.data[i]), Math.abs(pa.data[i + 1] - pb.data[i + 1]), Math.abs(pa.data[i + 2] - pb.data[i + 2]));
+      if (d > threshold) diff++;
+    }
+    return diff / (pa.w * pa.h);
+  }, [a, b, threshold]);
+}
+
+// Fraction of dark ("ink") pixels inside a rectangle of an image (CSS px × scale).
+async function ink(page, file, rect) {
+  const a = fs.readFileSync(file).toString('base64');
+  return page.evaluate(async ([a, r]) => {
+    const bytes = Uint8Array.from(atob(a), c => c.charCodeAt(0));
+    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const g = c.getContext('2d');
+    g.drawImage(bmp, 0, 0);
+    const d = g.getImageData(r.x, r.y, r.w, r.h).data;
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 3 * 128) dark++;
+    return dark / (r.w * r.h);
+  }, [a, rect]);
+}
+
+module.exports = { difference, ink };

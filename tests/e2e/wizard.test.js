@@ -1,0 +1,140 @@
+// The wizard in real Chromium (issue 4): loads cleanly, renders Japanese, completes a path by
+// clicks, keys and window.shisaku, restores a share link and refuses a tampered one, writes
+// screenshots, and draws nothing while idle.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { difference, ink } = require('./images');
+
+const KASO_TOWN = { applicant: 'municipality', municipality_type: 'town_village', kaso: true, metro3: false, joken_furi: true, fiscal_index: 0.25 };
+
+module.exports = {
+  async 'loads with no console error and no request outside its origin'({ context, origin, requests, h }) {
+    const page = await h.openPage(context, origin, origin + '/');
+    h.check(page.problems.length === 0, page.problems.join('; '));
+    h.check(page.offOrigin.length === 0, 'requests outside the origin: ' + page.offOrigin.join(', '));
+    for (const f of ['/rules.json', '/app.wasm', '/app.js']) h.check(requests.includes(f), 'did not load ' + f);
+    const s = await h.api(page, 'state');
+    h.check(s.screen === 'start', 'starts on the start screen, not ' + s.screen);
+  },
+
+  async 'Japanese renders: the question matches its reference, and a build without Japanese glyphs fails the same check'({ context, origin, h }) {
+    const page = await h.openPage(context, origin, origin + '/');
+    await h.api(page, 'start');
+    await h.settle(page, 400);
+    const shot = await h.screenshot(page, 'check-question-ja');
+    const reference = path.join(__dirname, 'reference', 'question-ja.png');
+    if (!fs.existsSync(reference) || process.env.SHISAKU_UPDATE_REFERENCE === '1') {
+      fs.copyFileSync(shot, reference);
+      if (process.env.SHISAKU_UPDATE_REFERENCE !== '1') throw new Error('no reference yet: wrote ' + reference + '; look at it and commit it');
+    }
+    // The heading "どの立場で支援を探していますか？" sits near the top: it must hold ink.
+    const heading = { x: 40, y: 440, w: 720, h: 80 };
+    const inkOk = await ink(page, shot, heading);
+    const diffOk = await difference(page, shot, reference);
+    h.check(inkOk > 0.02, `the heading area is blank (ink ${inkOk.toFixed(3)})`);
+    h.check(diffOk < 0.01, `differs from the reference in ${(diffOk * 100).toFixed(2)}% of pixels`);
+
+    // The negative control: the same screen without Japanese glyphs must fail the check.
+    const control = await h.openPage(context, origin, origin + '/?font=nocjk');
+    await h.api(control, 'start');
+    await h.settle(control, 400);
+    const bad = await h.screenshot(control, 'check-question-nocjk');
+    const diffBad = await difference(control, bad, reference);
+    h.check(diffBad >= 0.01, `a build without Japanese glyphs passed the check (diff ${(diffBad * 100).toFixed(2)}%)`);
+  },
+
+  async 'a full path: real clicks, keys and the JavaScript API end with the expected programs and estimates'({ context, origin, h }) {
+    const page = await h.openPage(context, origin, origin + '/');
+    await h.click(page, '始める');
+    let s = await h.api(page, 'state');
+    h.check(s.screen === 'question' && s.question.id === 'applicant', 'the start button leads to the applicant question');
+    await h.click(page, '市区町村');
+    s = await h.api(page, 'state');
+    h.check(s.answers.applicant === 'municipality', 'clicking 市区町村 answered applicant');
+    for (const [id, v] of Object.entries(KASO_TOWN)) {
+      const r = await h.api(page, 'answer', id, v);
+      h.check(r.ok, `answer ${id}: ${r.error}`);
+    }
+    // A number typed on the keyboard: the stay days of the furusato working holiday.
+    await h.api(page, 'ask', 'furusato_wh_participant_days');
+    await h.settle(page);
+    await page.keyboard.type('140');
+    await h.settle(page, 100);
+    await page.keyboard.press('Enter');
+    await h.settle(page);
+    s = await h.api(page, 'state');
+    h.check(s.answers.furusato_wh_participant_days === 140, 'typed 140 + Enter answered the number question, got ' + s.answers.furusato_wh_participant_days);
+    const results = await h.api(page, 'results');
+    const fwh = results.programs.find(p => p.id === 'furusato_working_holiday');
+    h.check(fwh.status === 'eligible', 'furusato_working_holiday is eligible for a town, got ' + fwh.status);
+    h.check(fwh.estimate.min === 15700000 && fwh.estimate.max === 15700000, 'FWH cap 15,000千円 + 5千円 × 140 = 15,700,000, got ' + JSON.stringify(fwh.estimate));
+    const company = results.programs.find(p => p.id === 'jfc_shinki_kaigyo_startup_shien_shikin');
+    h.check(company.status === 'ineligible', 'a municipality is not eligible for the JFC start-up loan');
+    h.check(results.counts.eligible > 10, 'many programs apply to a 過疎 town');
+    // Back goes to the previous question with its answer kept.
+    await h.api(page, 'show', 'results');
+    await h.api(page, 'back');
+    s = await h.api(page, 'state');
+    h.check(s.screen === 'question', 'back from the results shows a question');
+  },
+
+  async 'a share link restores the state; a tampered or outdated link is refused and nothing else is lost'({ context, origin, h }) {
+    const page = await h.openPage(context, origin, origin + '/');
+    await h.api(page, 'start');
+    for (const [id, v] of Object.entries(KASO_TOWN)) await h.api(page, 'answer', id, v);
+    await h.api(page, 'show', 'detail', 'furusato_working_holiday');
+    await h.settle(page);
+    const url = await page.evaluate(() => location.href);
+    h.check(url.includes('#a='), 'the URL fragment carries the answers: ' + url);
+    const before = await h.api(page, 'state');
+
+    const again = await h.openPage(context, origin, url);
+    const after = await h.api(again, 'state');
+    h.check(JSON.stringify(after.answers) === JSON.stringify(before.answers), 'reloading the link restores the answers');
+    h.check(after.screen === 'detail' && after.program === 'furusato_working_holiday', 'and the screen: ' + after.screen);
+
+    const code = url.split('#a=')[1].split('&')[0];
+    const tampered = url.replace(code, code.slice(0, 5) + (code[5] === 'A' ? 'B' : 'A') + code.slice(6));
+    const bad = await h.openPage(context, origin, tampered);
+    const s = await h.api(bad, 'state');
+    h.check(s.notice && s.notice.length > 0, 'a tampered link shows a message');
+    h.check(Object.keys(s.answers).length === 0 && s.screen === 'start', 'a tampered link restores nothing');
+    h.check(bad.problems.length === 0, 'no errors: ' + bad.problems.join('; '));
+    // Still usable after the refusal.
+    const r = await h.api(bad, 'answer', 'applicant', 'company');
+    h.check(r.ok, 'the app keeps working after a refused link');
+  },
+
+  async 'screenshots of start, question, results and detail at phone and kiosk widths'({ browser, origin, h }) {
+    for (const [name, viewport, scale] of [['phone', { width: 360, height: 740 }, 2], ['kiosk', { width: 1920, height: 1080 }, 1]]) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: scale });
+      const page = await h.openPage(context, origin, origin + (name === 'kiosk' ? '/?kiosk=1' : '/'));
+      await h.screenshot(page, `${name}-1-start`);
+      await h.api(page, 'start');
+      await h.settle(page, 300);
+      await h.screenshot(page, `${name}-2-question`);
+      for (const [id, v] of Object.entries(KASO_TOWN)) await h.api(page, 'answer', id, v);
+      await h.api(page, 'show', 'results');
+      await h.settle(page, 300);
+      await h.screenshot(page, `${name}-3-results`);
+      await h.api(page, 'show', 'detail', 'local10000');
+      await h.settle(page, 300);
+      await h.screenshot(page, `${name}-4-detail`);
+      h.check(page.problems.length === 0, page.problems.join('; '));
+      await context.close();
+    }
+  },
+
+  async 'draws no frame while idle'({ context, origin, h }) {
+    const page = await h.openPage(context, origin, origin + '/');
+    await h.api(page, 'start');
+    await h.api(page, 'answer', 'applicant', 'municipality');
+    await h.api(page, 'show', 'results');
+    await h.settle(page, 500);
+    const before = await h.api(page, 'frames');
+    await page.waitForTimeout(3000);
+    const after = await h.api(page, 'frames');
+    h.check(after === before, `drew ${after - before} frames in 3 s of idle`);
+  },
+};

@@ -1,0 +1,187 @@
+// The page side of shisaku-navi: loads the rules and the WebAssembly app with a progress bar,
+// gives the app what only the page can do (glyphs from the browser's fonts, clipboard, new
+// tabs, downloads, the screen-reader mirror, an IME-capable search field), and exposes
+// window.shisaku. Every request stays on this origin.
+'use strict';
+(function () {
+  var FONT_STACK = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", ' +
+                   '"Yu Gothic UI", "Yu Gothic", Meiryo, "Source Han Sans JP", sans-serif';
+  var canvas = document.getElementById('canvas');
+  var loading = document.getElementById('loading');
+  var bar = document.getElementById('loading-bar');
+  var search = document.getElementById('search');
+  var mirrorBox = document.getElementById('mirror');
+  var lastFragment = null;
+
+  function fail(message) {
+    var el = document.getElementById('loading-error');
+    el.hidden = false;
+    el.textContent = message;
+    console.error(message);
+  }
+
+  // Fetches several files, reporting combined progress.
+  function fetchAll(urls) {
+    var loaded = urls.map(function () { return 0; });
+    var totals = urls.map(function () { return 0; });
+    function report() {
+      var t = totals.reduce(function (a, b) { return a + b; }, 0);
+      var l = loaded.reduce(function (a, b) { return a + b; }, 0);
+      bar.value = t ? l / t : 0;
+    }
+    return Promise.all(urls.map(function (url, i) {
+      return fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
+        totals[i] = Number(r.headers.get('Content-Length')) || 0;
+        if (!r.body || !r.body.getReader) return r.arrayBuffer();
+        var reader = r.body.getReader(), chunks = [], size = 0;
+        function pump() {
+          return reader.read().then(function (step) {
+            if (step.done) {
+              var out = new Uint8Array(size), at = 0;
+              chunks.forEach(function (c) { out.set(c, at); at += c.length; });
+              return out.buffer;
+            }
+            chunks.push(step.value);
+            size += step.value.length;
+            loaded[i] = size;
+            if (totals[i] < size) totals[i] = size;
+            report();
+            return pump();
+          });
+        }
+        return pump();
+      });
+    }));
+  }
+
+  // ---- what the app asks of the page (see src/app/web/bridge.cpp) ----
+  var glyphCanvas = null, glyphContext = null;
+  function glyphContextFor(px, w, h) {
+    if (!glyphCanvas) {
+      glyphCanvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(64, 64) : document.createElement('canvas');
+      glyphContext = glyphCanvas.getContext('2d', { willReadFrequently: true });
+    }
+    if (w && h && (glyphCanvas.width < w || glyphCanvas.height < h)) {
+      glyphCanvas.width = Math.max(glyphCanvas.width, w);
+      glyphCanvas.height = Math.max(glyphCanvas.height, h);
+    }
+    glyphContext.font = px + 'px ' + FONT_STACK;
+    glyphContext.fillStyle = '#fff';
+    glyphContext.textBaseline = 'alphabetic';
+    return glyphContext;
+  }
+
+  function download(name, mime, content) {
+    var url = URL.createObjectURL(new Blob([content], { type: mime }));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  var page = {
+    copyText: function (text) {
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});
+    },
+    openUrl: function (url) {
+      if (/^https?:\/\//.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
+    },
+    download: download,
+    openPrintable: function (html) {
+      var url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+      window.open(url, '_blank', 'noopener');
+      setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+    },
+    mirror: function (html) { mirrorBox.innerHTML = html; },
+    searchBox: function (x, y, w, h, visible, placeholder) {
+      if (!visible) { if (!search.hidden) { search.hidden = true; search.blur(); } return; }
+      search.hidden = false;
+      search.placeholder = placeholder;
+      search.style.left = x + 'px';
+      search.style.top = y + 'px';
+      search.style.width = w + 'px';
+      search.style.height = h + 'px';
+    },
+    clearStorage: function () {
+      try { localStorage.clear(); sessionStorage.clear(); } catch (e) { /* storage may be disabled */ }
+      search.value = '';
+      history.replaceState(null, '', location.href.replace(/#.*$/, ''));
+    },
+    firstFrame: function () {
+      loading.hidden = true;
+      loading.style.display = 'none';
+      console.log('shisaku: first frame');
+      window.dispatchEvent(new Event('shisaku-ready'));
+    }
+  };
+
+  // ---- window.shisaku ----
+  function call(request) {
+    var reply = JSON.parse(Module.ccall('shisaku_call', 'string', ['string'], [JSON.stringify(request)]));
+    if (reply.fragment) lastFragment = reply.fragment;
+    return reply;
+  }
+  window.shisaku = {
+    call: call,
+    state: function () { return call({ op: 'state' }); },
+    results: function () { return call({ op: 'results' }); },
+    start: function () { return call({ op: 'start' }); },
+    answer: function (id, value) { return call({ op: 'answer', id: id, value: value }); },
+    skip: function (id) { return call({ op: 'skip', id: id }); },
+    ask: function (id) { return call({ op: 'ask', id: id }); },
+    back: function () { return call({ op: 'back' }); },
+    show: function (screen, program) { return call({ op: 'show', screen: screen, program: program }); },
+    restart: function () { return call({ op: 'restart' }); },
+    share: function () { return call({ op: 'share' }); },
+    restore: function (fragment) { return call({ op: 'restore', fragment: fragment }); },
+    lang: function (lang) { return call({ op: 'lang', lang: lang }); },
+    frames: function () { return call({ op: 'frames' }).drawn; },
+    settings: function () { return call({ op: 'settings' }); },
+    ready: false
+  };
+
+  // Touch drags reach the app as mouse drags (Emscripten's GLFW listens to mouse events only).
+  function forwardTouch(type) {
+    return function (e) {
+      if (e.pointerType !== 'touch') return;
+      e.preventDefault();
+      canvas.dispatchEvent(new MouseEvent(type, { clientX: e.clientX, clientY: e.clientY, button: 0, buttons: type === 'mouseup' ? 0 : 1, bubbles: true }));
+    };
+  }
+  canvas.addEventListener('pointerdown', forwardTouch('mousedown'));
+  canvas.addEventListener('pointermove', forwardTouch('mousemove'));
+  canvas.addEventListener('pointerup', forwardTouch('mouseup'));
+  canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+
+  search.addEventListener('input', function () { Module.ccall('shisaku_set_search', null, ['string'], [search.value]); });
+  window.addEventListener('hashchange', function () {
+    var f = location.hash.replace(/^#/, '');
+    if (window.shisaku.ready && f && f !== lastFragment) {
+      var r = call({ op: 'restore', fragment: f });
+      if (!r.ok) console.warn('shisaku: link refused: ' + r.error);
+    }
+  });
+  window.addEventListener('resize', function () { if (window.shisaku.ready) Module.ccall('shisaku_request_redraw', null, [], []); });
+
+  var Module = window.Module = {
+    canvas: canvas,
+    glyphContext: glyphContextFor,
+    shisakuPage: page,
+    print: function (t) { console.log(t); },
+    printErr: function (t) { console.warn(t); },
+    onRuntimeInitialized: function () { window.shisaku.ready = true; }
+  };
+
+  fetchAll(['rules.json', 'app.wasm']).then(function (files) {
+    Module.rulesText = new TextDecoder().decode(files[0]);
+    Module.wasmBinary = files[1];
+    var s = document.createElement('script');
+    s.src = 'app.js';
+    s.onerror = function () { fail('app.js could not be loaded'); };
+    document.body.appendChild(s);
+  }).catch(function (e) { fail('施策ナビを読み込めませんでした / Could not load: ' + e.message); });
+})();
