@@ -5,6 +5,7 @@
 //   shisaku_bench [--runs N] [--rules DIR]
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -13,6 +14,7 @@
 #include <sys/resource.h>
 
 #include "evaluate.hpp"
+#include "rules_lint.hpp"
 #include "rules_dir.hpp"
 
 using namespace shisaku;
@@ -55,15 +57,34 @@ Answers random_answers(const Catalog& c, std::mt19937& rng) {
   return a;
 }
 
+// Follows the wizard's own next-question choice with a persona's answers (a question the
+// persona has no answer for is skipped, as "わからない") until no question can change any
+// program's status.
+// Returns the number of questions shown.
+int questions_asked(const Catalog& c, const Evaluator& evaluator, const nlohmann::json& persona) {
+  Answers a(c);
+  int asked = 0;
+  while (true) {
+    Evaluation ev = evaluator.evaluate(a);
+    if (!ev.status_open) return asked;
+    const Question& q = c.questions[static_cast<std::size_t>(*ev.next_question)];
+    ++asked;
+    auto it = persona.find(q.id);
+    if (it == persona.end() || a.set(q.slot, *it)) a.skip(q.slot);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int runs = 2000;
   std::string rules = SHISAKU_BENCH_RULES_DIR;
+  std::string personas = SHISAKU_BENCH_SCENARIOS_DIR;
   for (int i = 1; i + 1 < argc; ++i) {
     std::string a = argv[i];
     if (a == "--runs") runs = std::max(1000, std::atoi(argv[++i]));
     if (a == "--rules") rules = argv[++i];
+    if (a == "--personas") personas = argv[++i];
   }
   std::string error;
   auto files = cli::read_rules_dir(rules, error);
@@ -75,9 +96,8 @@ int main(int argc, char** argv) {
   opts.seeds = cli::read_seeds(SHISAKU_BENCH_SEEDS_DIR);
 
   auto t0 = Clock::now();
-  LoadResult full = load_catalog(files, opts);
+  LoadResult full = load_and_lint(files, opts);
   double load_validate = micros(Clock::now() - t0);
-  opts.lint = false;
   opts.seeds.clear();
   t0 = Clock::now();
   LoadResult plain = load_catalog(files, opts);
@@ -122,6 +142,21 @@ int main(int argc, char** argv) {
   }
   double per_set = micros(Clock::now() - t0) / (rounds * static_cast<double>(sets.size()));
 
+  // Questions asked until every program is decided, over the scenario personas.
+  std::error_code ec;
+  double asked_total = 0;
+  int persona_count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(personas, ec)) {
+    if (entry.path().extension() != ".json") continue;
+    std::string text;
+    if (!cli::read_file(entry.path().string(), text)) continue;
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.contains("answers")) continue;
+    const nlohmann::json& answers = j["answers"].contains("answers") ? j["answers"]["answers"] : j["answers"];
+    asked_total += questions_asked(c, evaluator, answers);
+    ++persona_count;
+  }
+
   struct rusage ru {};
   getrusage(RUSAGE_SELF, &ru);
   std::printf("rules: %zu programs, %zu questions, %zu conditions (fingerprint %s)\n", c.programs.size(), c.questions.size(), conditions,
@@ -133,5 +168,8 @@ int main(int argc, char** argv) {
   std::printf("| evaluate + next question, applicant answered (median of %d) | %.1f µs |\n", runs, median(partial_times));
   std::printf("| eligibility of every program, one complete answer set | %.2f µs (%zu eligible in total) |\n", per_set, eligible);
   std::printf("| peak memory (max RSS) | %.1f MB |\n", ru.ru_maxrss / 1024.0);
+  if (persona_count)
+    std::printf("| questions asked until every program is decided (mean of %d personas) | %.1f of %zu (%.0f%%) |\n", persona_count,
+                asked_total / persona_count, c.questions.size(), 100.0 * asked_total / persona_count / c.questions.size());
   return 0;
 }

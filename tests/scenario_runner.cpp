@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
   }
   std::string error;
   auto rule_files = cli::read_rules_dir(rules, error);
-  LoadResult loaded = load_catalog(rule_files, LoadOptions{{}, false});
+  LoadResult loaded = load_catalog(rule_files);
   if (!loaded.catalog) {
     for (const auto& p : loaded.problems) std::cerr << p.to_string() << "\n";
     return 1;

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "rules_dir.hpp"
+#include "rules_lint.hpp"
 
 namespace shisaku::test {
 
@@ -32,7 +33,7 @@ std::vector<RulesFile> rules_files(const std::string& dir, const std::string& ov
 LoadResult load_fixture(const std::string& overlay_dir) {
   LoadOptions opts;
   opts.seeds = cli::read_seeds(fixtures_dir() + "/seeds");
-  return load_catalog(rules_files(fixtures_dir() + "/good", overlay_dir), opts);
+  return load_and_lint(rules_files(fixtures_dir() + "/good", overlay_dir), opts);
 }
 
 const Catalog& demo_catalog() {
@@ -49,7 +50,7 @@ LoadResult load_real_rules() {
   LoadOptions opts;
   opts.seeds = cli::read_seeds(shared_dir() + "/seeds");
   if (opts.seeds.size() < 5) throw std::runtime_error("seeds not found in " + shared_dir() + "/seeds");
-  return load_catalog(rules_files(source_dir() + "/rules"), opts);
+  return load_and_lint(rules_files(source_dir() + "/rules"), opts);
 }
 
 }  // namespace shisaku::test

@@ -187,7 +187,6 @@ struct LoadResult {
 struct LoadOptions {
   // Seed texts by file name; when given, every citation's lines and quote are checked.
   std::map<std::string, std::string> seeds;
-  bool lint = true;
 };
 
 LoadResult load_catalog(const std::vector<RulesFile>& files, const LoadOptions& options = {});
@@ -197,7 +196,12 @@ nlohmann::json bundle(const std::vector<RulesFile>& files);
 // Its inverse; problems name the bundle.
 std::vector<RulesFile> unbundle(const std::string& bundle_text, Problems& problems);
 
-// Parses JSON without exceptions; on failure adds a problem with line and column.
+// Deeper JSON is refused: the tools that read it (nlohmann's dump, Value, the rule compiler)
+// recurse once per level.
+constexpr std::size_t kMaxJsonDepth = 256;
+
+// Parses JSON without exceptions; on failure (a syntax error, with line and column, or nesting
+// deeper than kMaxJsonDepth) adds a problem and returns nullopt.
 std::optional<nlohmann::json> parse_json(const std::string& text, const std::string& file, Problems& problems);
 
 }  // namespace shisaku

@@ -218,6 +218,7 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
     return std::tie(status_score[ua], estimate_score[ua]) > std::tie(status_score[ub], estimate_score[ub]);
   });
   if (!ev.remaining.empty()) ev.next_question = ev.remaining.front();
+  ev.status_open = std::any_of(status_score.begin(), status_score.end(), [](int s) { return s > 0; });
   for (std::size_t q = 0; q < c.questions.size(); ++q)
     if (relevant[q] && !answers.skipped(static_cast<int>(q)) && ask[q] != Tri::False) ++ev.relevant_unanswered;
   return ev;

@@ -1,5 +1,5 @@
 // Evaluation of an answer set against the catalog: each program's status, the reasons, the
-// estimate, and which question to ask next (see docs/decisions/0002-next-question.md).
+// estimate, and which question to ask next (see docs/decisions/0004-next-question.md).
 #pragma once
 
 #include <optional>
@@ -56,6 +56,9 @@ struct ProgramResult {
 struct Evaluation {
   std::vector<ProgramResult> programs;  // catalog order
   std::optional<int> next_question;     // slot
+  // Whether any remaining question can still change a program's status (the others only
+  // refine estimates): when false, every program that can be decided is decided.
+  bool status_open = false;
   std::vector<int> remaining;           // every question still worth asking, most useful first
   // Unanswered questions that could still matter, including those not askable yet (waiting for
   // an earlier answer): the progress bar's estimate of what is left.

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <set>
 
 #include "evaluate.hpp"
@@ -82,43 +84,86 @@ void question_slots(const Catalog& c, const logic::Expr& e, std::set<int>& out) 
 
 constexpr std::size_t kMaxCombinations = 20000;
 
-// Tries every combination of candidate answers for the questions `exprs` read; calls `visit`
-// with the slots; stops when `visit` returns true. Returns false when too many to try.
-bool for_each_assignment(const Catalog& c, const std::vector<const logic::Expr*>& exprs,
-                         const std::function<bool(const std::vector<Value>&)>& visit) {
+// How the combinations fill the questions: every value or unanswered; or as the wizard would
+// leave them after a person answered everything it asked (a question whose ask_if does not
+// hold is never asked, so it stays unanswered).
+enum class Fill { AnyOrUnanswered, AsAsked };
+
+// The questions `exprs` read, and (AsAsked) those their ask_if conditions read.
+std::set<int> questions_involved(const Catalog& c, const std::vector<const logic::Expr*>& exprs, Fill fill) {
   std::set<int> used;
+  for (const auto* e : exprs) question_slots(c, *e, used);
+  if (fill == Fill::AsAsked)
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (int q : std::vector<int>(used.begin(), used.end()))
+        if (const auto& ask = c.questions[static_cast<std::size_t>(q)].ask_if) {
+          std::size_t before = used.size();
+          question_slots(c, *ask, used);
+          grew = grew || used.size() != before;
+        }
+    }
+  return used;
+}
+
+// Tries every combination of candidate answers for the questions `exprs` read (or, when there
+// are too many, a fixed pseudo-random sample of them); calls `visit` with the slots; stops when
+// `visit` returns true. Returns false when the combinations were sampled, not exhausted.
+bool for_each_assignment(const Catalog& c, const std::vector<const logic::Expr*>& exprs, Fill fill,
+                         const std::function<bool(const std::vector<Value>&)>& visit) {
+  std::set<int> used = questions_involved(c, exprs, fill);
   std::vector<double> numbers;
-  for (const auto* e : exprs) {
-    question_slots(c, *e, used);
-    collect_numbers(e->root(), numbers);
-  }
+  for (const auto* e : exprs) collect_numbers(e->root(), numbers);
+  for (int q : used)
+    if (const auto& ask = c.questions[static_cast<std::size_t>(q)].ask_if) collect_numbers(ask->root(), numbers);
   for (const auto& d : c.definitions) collect_numbers(d.logic.root(), numbers);
   std::vector<int> qs(used.begin(), used.end());
   std::vector<std::vector<Value>> cands;
-  std::size_t total = 1;
+  double total = 1;
   for (int q : qs) {
     cands.push_back(candidates(c.questions[static_cast<std::size_t>(q)], numbers));
-    cands.back().push_back(Value::unknown());  // left unanswered
-    total *= cands.back().size();
-    if (total > kMaxCombinations) return false;
+    if (fill == Fill::AnyOrUnanswered) cands.back().push_back(Value::unknown());
+    total *= static_cast<double>(cands.back().size());
   }
+  const bool exhaustive = total <= kMaxCombinations;
+  std::size_t rounds = exhaustive ? static_cast<std::size_t>(total) : kMaxCombinations;
+  std::uint64_t rng = 0x9E3779B97F4A7C15ULL;
   std::vector<Value> slots(c.slot_count(), Value::unknown());
   std::vector<std::size_t> idx(qs.size(), 0);
-  for (std::size_t n = 0; n < total; ++n) {
+  for (std::size_t n = 0; n < rounds; ++n) {
+    if (!exhaustive)
+      for (std::size_t i = 0; i < idx.size(); ++i) {
+        rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;  // xorshift: the same sample every run
+        idx[i] = static_cast<std::size_t>(rng % cands[i].size());
+      }
     for (std::size_t i = 0; i < qs.size(); ++i) slots[static_cast<std::size_t>(qs[i])] = cands[i][idx[i]];
     compute_definitions(c, slots);
-    if (visit(slots)) return true;
-    for (std::size_t i = 0; i < idx.size(); ++i) {
-      if (++idx[i] < cands[i].size()) break;
-      idx[i] = 0;
+    for (bool changed = fill == Fill::AsAsked; changed;) {
+      changed = false;
+      for (int q : qs) {
+        const auto& ask = c.questions[static_cast<std::size_t>(q)].ask_if;
+        if (!ask || slots[static_cast<std::size_t>(q)].is_unknown()) continue;
+        logic::Outcome o = ask->evaluate(slots);
+        if (!o.ok() || logic::truthy(o.value) != Tri::True) {
+          slots[static_cast<std::size_t>(q)] = Value::unknown();
+          compute_definitions(c, slots);
+          changed = true;
+        }
+      }
     }
+    if (visit(slots)) return exhaustive;
+    if (exhaustive)
+      for (std::size_t i = 0; i < idx.size(); ++i) {
+        if (++idx[i] < cands[i].size()) break;
+        idx[i] = 0;
+      }
   }
-  return true;
+  return exhaustive;
 }
 
 bool can_be_true(const Catalog& c, const std::vector<const logic::Expr*>& exprs, bool& decided) {
   bool found = false;
-  decided = for_each_assignment(c, exprs, [&](const std::vector<Value>& slots) {
+  decided = for_each_assignment(c, exprs, Fill::AnyOrUnanswered, [&](const std::vector<Value>& slots) {
     for (const auto* e : exprs) {
       logic::Outcome o = e->evaluate(slots);
       if (!o.ok() || logic::truthy(o.value) != Tri::True) return false;
@@ -127,6 +172,31 @@ bool can_be_true(const Catalog& c, const std::vector<const logic::Expr*>& exprs,
     return true;
   });
   return found;
+}
+
+// An answer set, as the wizard would leave it, for which the conditions stay undecided with
+// nothing left to ask; described as "applicant=prefecture, kaso=(not asked)".
+std::optional<std::string> stuck_example(const Catalog& c, const std::vector<const logic::Expr*>& conditions) {
+  std::optional<std::string> example;
+  for_each_assignment(c, conditions, Fill::AsAsked, [&](const std::vector<Value>& slots) {
+    Tri all = Tri::True;
+    for (const auto* e : conditions) {
+      logic::Outcome o = e->evaluate(slots);
+      Tri t = o.ok() ? logic::truthy(o.value) : Tri::Unknown;
+      if (t == Tri::False) return false;
+      if (t == Tri::Unknown) all = Tri::Unknown;
+    }
+    if (all != Tri::Unknown) return false;
+    std::string text;
+    for (int q : questions_involved(c, conditions, Fill::AsAsked)) {
+      const Value& v = slots[static_cast<std::size_t>(q)];
+      text += (text.empty() ? "" : ", ") + c.questions[static_cast<std::size_t>(q)].id + "=" +
+              (v.is_unknown() ? std::string("(never asked)") : v.to_json().dump());
+    }
+    example = text;
+    return true;
+  });
+  return example;
 }
 
 }  // namespace
@@ -158,6 +228,12 @@ std::string check_quote(const std::string& seed_text, int first, int last, const
   return {};
 }
 
+LoadResult load_and_lint(const std::vector<RulesFile>& files, const LoadOptions& options) {
+  LoadResult r = load_catalog(files, options);
+  if (r.catalog) lint_catalog(*r.catalog, r.problems);
+  return r;
+}
+
 void lint_catalog(const Catalog& c, Problems& problems) {
   std::set<int> used_by_programs;
   for (const auto& p : c.programs) {
@@ -171,6 +247,10 @@ void lint_catalog(const Catalog& c, Problems& problems) {
         problems.push_back({Severity::Warning, p.file, "/conditions/" + std::to_string(i),
                             "condition \"" + cond.id + "\" can never be true"});
     }
+    if (auto stuck = stuck_example(c, all))
+      problems.push_back({Severity::Warning, p.file, "/conditions",
+                          "the program can stay \"needs more answers\" with nothing left to ask, e.g. with " + *stuck +
+                              ": a condition depends on a question its ask_if never asks"});
     bool decided;
     if (all.size() > 1 && !can_be_true(c, all, decided) && decided)
       problems.push_back({Severity::Warning, p.file, "/conditions", "the conditions can never all be true together: the program can never be eligible"});

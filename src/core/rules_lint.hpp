@@ -16,4 +16,8 @@ std::string check_quote(const std::string& seed_text, int first, int last, const
 
 void lint_catalog(const Catalog& catalog, Problems& problems);
 
+// Loads the rules and, when they load, lints them too (what `shisaku validate` reports). The
+// app loads without linting: lints matter to rule authors, not to a person answering.
+LoadResult load_and_lint(const std::vector<RulesFile>& files, const LoadOptions& options);
+
 }  // namespace shisaku
