@@ -1,7 +1,8 @@
-// The page side of shisaku-navi: loads the rules and the WebAssembly app with a progress bar,
-// gives the app what only the page can do (glyphs from the browser's fonts, clipboard, new
-// tabs, downloads, the screen-reader mirror, an IME-capable search field), and exposes
-// window.shisaku. Every request stays on this origin.
+// The page side of shisaku-navi: loads the rules and the WebAssembly app with a progress bar
+// (or takes them from this page itself in the single-file build), registers the service worker
+// that keeps it working offline, gives the app what only the page can do (glyphs from the
+// browser's fonts, clipboard, new tabs, downloads, the screen-reader mirror, an IME-capable
+// search field), and exposes window.shisaku. Every request stays on this origin.
 'use strict';
 (function () {
   var FONT_STACK = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", ' +
@@ -11,29 +12,35 @@
   var bar = document.getElementById('loading-bar');
   var search = document.getElementById('search');
   var mirrorBox = document.getElementById('mirror');
+  var inlineWasm = document.getElementById('inline-wasm');  // the single-file build
   var lastFragment = null;
 
   function fail(message) {
     var el = document.getElementById('loading-error');
     el.hidden = false;
     el.textContent = message;
+    document.getElementById('loading-fallback').hidden = false;
     console.error(message);
   }
 
-  // Fetches several files, reporting combined progress.
+  function sum(list) { return list.reduce(function (a, b) { return a + b; }, 0); }
+
+  // Fetches several files with one progress bar over their bytes. The build writes the total
+  // on the bar (data-bytes), as a compressing server sends no usable Content-Length; an
+  // unstamped build falls back to Content-Length. The bar never moves backwards.
   function fetchAll(urls) {
+    var expected = Number(bar.getAttribute('data-bytes')) || 0;
     var loaded = urls.map(function () { return 0; });
-    var totals = urls.map(function () { return 0; });
+    var lengths = urls.map(function () { return 0; });
     function report() {
-      var t = totals.reduce(function (a, b) { return a + b; }, 0);
-      var l = loaded.reduce(function (a, b) { return a + b; }, 0);
-      bar.value = t ? l / t : 0;
+      var total = expected || sum(lengths);
+      if (total) bar.value = Math.max(bar.value, Math.min(1, sum(loaded) / total));
     }
     return Promise.all(urls.map(function (url, i) {
       return fetch(url).then(function (r) {
         if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
-        totals[i] = Number(r.headers.get('Content-Length')) || 0;
-        if (!r.body || !r.body.getReader) return r.arrayBuffer();
+        lengths[i] = Number(r.headers.get('Content-Length')) || 0;
+        if (!r.body || !r.body.getReader) return r.arrayBuffer().then(function (b) { loaded[i] = b.byteLength; report(); return b; });
         var reader = r.body.getReader(), chunks = [], size = 0;
         function pump() {
           return reader.read().then(function (step) {
@@ -45,7 +52,7 @@
             chunks.push(step.value);
             size += step.value.length;
             loaded[i] = size;
-            if (totals[i] < size) totals[i] = size;
+            if (lengths[i] < size) lengths[i] = size;
             report();
             return pump();
           });
@@ -53,6 +60,30 @@
         return pump();
       });
     }));
+  }
+
+  function base64Bytes(text) {
+    var raw = atob(text.trim()), bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return bytes.buffer;
+  }
+
+  // ---- offline: the service worker (web/sw.js) ----
+  // Served over HTTP(S) only: a page opened from disk has no origin to cache for.
+  var swRegistration = null, newBuildWaiting = false;
+  if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol) && !inlineWasm) {
+    var hadController = !!navigator.serviceWorker.controller;
+    navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' })
+      .then(function (r) { swRegistration = r; })
+      .catch(function (e) { console.warn('shisaku: no offline copy: ' + e.message); });
+    navigator.serviceWorker.addEventListener('controllerchange', function () {
+      // The first install takes over a page that is already current.
+      if (!hadController) { hadController = true; return; }
+      // A new deployment took over. Elsewhere the URL holds the state, so reload at once; a
+      // kiosk switches at its next reset, never under a visitor's hands.
+      if (window.shisaku.ready && window.shisaku.settings().kiosk) newBuildWaiting = true;
+      else location.reload();
+    });
   }
 
   // ---- what the app asks of the page (see src/app/web/bridge.cpp) ----
@@ -106,12 +137,16 @@
       search.style.width = w + 'px';
       search.style.height = h + 'px';
     },
+    // The kiosk's reset between visitors; also its moment to take a new deployment.
     clearStorage: function () {
       try { localStorage.clear(); sessionStorage.clear(); } catch (e) { /* storage may be disabled */ }
       search.value = '';
       history.replaceState(null, '', location.href.replace(/#.*$/, ''));
+      if (newBuildWaiting) location.reload();
+      else if (swRegistration) swRegistration.update().catch(function () { /* offline: next time */ });
     },
     firstFrame: function () {
+      bar.value = 1;
       loading.hidden = true;
       loading.style.display = 'none';
       console.log('shisaku: first frame');
@@ -157,10 +192,16 @@
   canvas.addEventListener('pointerup', forwardTouch('mouseup'));
   canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
 
+  // Keys typed into the search field are the field's alone: the app's GLFW layer listens on the
+  // window and would cancel Backspace and Tab. Registered before app.js runs, so this comes first.
+  ['keydown', 'keypress', 'keyup'].forEach(function (type) {
+    window.addEventListener(type, function (e) { if (e.target === search) e.stopImmediatePropagation(); }, true);
+  });
   search.addEventListener('input', function () { Module.ccall('shisaku_set_search', null, ['string'], [search.value]); });
   window.addEventListener('hashchange', function () {
     var f = location.hash.replace(/^#/, '');
-    if (window.shisaku.ready && f && f !== lastFragment) {
+    // A kiosk never restores answers from a link (the next visitor would inherit them).
+    if (window.shisaku.ready && f && f !== lastFragment && !window.shisaku.settings().kiosk) {
       var r = call({ op: 'restore', fragment: f });
       if (!r.ok) console.warn('shisaku: link refused: ' + r.error);
     }
@@ -176,12 +217,21 @@
     onRuntimeInitialized: function () { window.shisaku.ready = true; }
   };
 
-  fetchAll(['rules.json', 'app.wasm']).then(function (files) {
-    Module.rulesText = new TextDecoder().decode(files[0]);
-    Module.wasmBinary = files[1];
-    var s = document.createElement('script');
-    s.src = 'app.js';
-    s.onerror = function () { fail('app.js could not be loaded'); };
-    document.body.appendChild(s);
-  }).catch(function (e) { fail('施策ナビを読み込めませんでした / Could not load: ' + e.message); });
+  if (typeof WebAssembly !== 'object') {
+    fail('このブラウザは WebAssembly に対応していません / This browser cannot run WebAssembly');
+  } else if (inlineWasm) {
+    // Everything is in this page (scripts/package-dist.js), and app.js runs right after this script.
+    Module.rulesText = document.getElementById('inline-rules').textContent;
+    Module.wasmBinary = base64Bytes(inlineWasm.textContent);
+    bar.value = 1;
+  } else {
+    fetchAll(['rules.json', 'app.wasm']).then(function (files) {
+      Module.rulesText = new TextDecoder().decode(files[0]);
+      Module.wasmBinary = files[1];
+      var s = document.createElement('script');
+      s.src = 'app.js';
+      s.onerror = function () { fail('app.js could not be loaded'); };
+      document.body.appendChild(s);
+    }).catch(function (e) { fail('施策ナビを読み込めませんでした / Could not load: ' + e.message); });
+  }
 })();

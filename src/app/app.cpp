@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "format.hpp"
+#include "imgui_internal.h"
 #include "report.hpp"
 #include "screens/screens.hpp"
 #include "ui/theme.hpp"
@@ -16,14 +18,16 @@ namespace {
 
 std::string esc(const std::string& s) { return html_escape(s); }
 
-// The screen-reader mirror: the same state as real DOM text in an aria-live region.
-std::string mirror_html(const App& app) {
+// The screen-reader mirror: the same state as real DOM text in an aria-live region, and the
+// kiosk's idle warning (without its ticking seconds, which would be read out every second).
+std::string mirror_html(const App& app, bool idle_warning) {
   const Wizard& w = app.wizard;
   const Evaluation& ev = w.evaluation();
   Lang lang = app.lang();
   std::string counts = std::string(app.t(ui::kLiveEligible)) + " " + std::to_string(ev.eligible) + ", " + app.t(ui::kLiveUnknown) + " " +
                        std::to_string(ev.unknown);
-  std::string h = "<p data-screen=\"" + std::string(screen_name(w.screen())) + "\">" + esc(counts) + "</p>";
+  std::string h = idle_warning ? "<p role=\"alert\" data-idle-warning>" + esc(app.t(ui::kIdleWarning)) + "</p>" : "";
+  h += "<p data-screen=\"" + std::string(screen_name(w.screen())) + "\">" + esc(counts) + "</p>";
   switch (w.screen()) {
     case Screen::Start:
       h += "<h1>" + esc(app.t(ui::kAppName)) + "</h1><p>" + esc(app.t(ui::kIntro)) + "</p>";
@@ -60,34 +64,71 @@ std::string mirror_html(const App& app) {
 
 }  // namespace
 
-App::App(const Catalog& catalog, Settings s) : wizard(catalog), settings(s) {}
+App::App(const Catalog& catalog, Settings s, double now) : wizard(catalog), initial_settings(s), settings(s), last_input_time(now) {}
 
 void App::notify(std::string text, double seconds) {
   message = std::move(text);
   message_until = seconds > 0 ? ImGui::GetTime() + seconds : 0;
 }
 
-void App::kiosk_reset() {
+void App::note_input(double now, bool pressed) {
+  last_input_time = now;
+  if (pressed) touched_since_reset = true;
+}
+
+std::optional<double> App::seconds_until_reset(double now) const {
+  if (!settings.kiosk) return std::nullopt;
+  bool blank = wizard.screen() == Screen::Start && wizard.answers().answered_count() == 0 && !show_share;
+  if (blank && !touched_since_reset) return std::nullopt;  // nothing to forget: no countdown, no frames
+  return settings.idle_seconds - (now - last_input_time);
+}
+
+std::optional<double> App::countdown(double now) const {
+  // The last 15 seconds, or the last third of a shorter timeout.
+  double warning = std::min(15.0, settings.idle_seconds / 3.0);
+  std::optional<double> left = seconds_until_reset(now);
+  if (!left || *left > warning) return std::nullopt;
+  return std::max(0.0, *left);
+}
+
+void App::kiosk_reset(double now) {
   wizard.restart();
-  show_share = false;
-  message.clear();
+  settings = initial_settings;
   filter = CatalogFilter{};
-  sort_by_amount = show_ineligible = false;
-  pending_number.clear();
+  sort_by_amount = show_ineligible = show_share = false;
+  draft = Draft{};
+  message.clear();
+  // ImGui's own memory of the visit: open sections, scroll positions, a half-pressed button.
+  for (ImGuiWindow* window : GImGui->Windows) {
+    window->StateStorage.Clear();
+    ImGui::SetScrollY(window, 0);
+  }
+  ImGui::ClearActiveID();
+  last_input_time = now;
+  touched_since_reset = false;
   web::clear_storage();
 }
 
 namespace {
 
-void top_bar(App& app) {
+void top_bar(App& app, double now) {
   const auto& p = theme::palette();
-  const char* labels[] = {app.t(ui::kLanguage), app.t(ui::kFontSmaller), app.t(ui::kFontLarger), "◐"};
+  bool kiosk = app.settings.kiosk;
+  // A kiosk has no hover: the contrast control says what it does; targets are finger-sized.
+  std::string contrast = kiosk ? std::string("◐ ") + app.t(ui::kContrast) : "◐";
+  std::vector<std::string> labels = {app.t(ui::kLanguage), app.t(ui::kFontSmaller), app.t(ui::kFontLarger), contrast};
+  if (kiosk && app.seconds_until_reset(now)) labels.push_back(app.t(ui::kKioskRestart));
+  float min_h = kiosk ? theme::px(52) : 0;
+  auto width_of = [&](const std::string& l) { return std::max(ImGui::CalcTextSize(l.c_str()).x + ImGui::GetStyle().FramePadding.x * 2, min_h); };
   float controls = 0;
-  for (const char* l : labels) controls += ImGui::CalcTextSize(l).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
+  for (const auto& l : labels) controls += width_of(l) + ImGui::GetStyle().ItemSpacing.x;
   ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.15f);
   float name_w = ImGui::CalcTextSize(app.t(ui::kAppName)).x + ImGui::GetStyle().ItemSpacing.x;
   ImGui::AlignTextToFramePadding();
+  // Texts on this row sit on the middle of the controls, which a kiosk makes taller.
+  float& text_offset = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;
+  text_offset = std::max(text_offset, (min_h - ImGui::GetTextLineHeight()) / 2);
   ImGui::TextUnformatted(app.t(ui::kAppName));
   ImGui::PopFont();
   ImGui::PopStyleColor();
@@ -106,20 +147,20 @@ void top_bar(App& app) {
     ImGui::SameLine();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - controls));
   }
-  auto control = [](const char* label) {
-    bool pressed = ImGui::Button(label);
-    widgets::note_item(label);
+  auto control = [&](std::size_t i) {
+    if (i) ImGui::SameLine();
+    bool pressed = ImGui::Button(labels[i].c_str(), ImVec2(width_of(labels[i]), min_h));
+    widgets::note_item(labels[i]);
     return pressed;
   };
-  if (control(labels[0])) app.settings.lang = app.lang() == Lang::Ja ? Lang::En : Lang::Ja;
-  ImGui::SameLine();
-  if (control(labels[1])) app.settings.text_scale = std::max(0.8f, app.settings.text_scale - 0.1f);
-  ImGui::SameLine();
-  if (control(labels[2])) app.settings.text_scale = std::min(1.8f, app.settings.text_scale + 0.1f);
-  ImGui::SameLine();
-  if (control(labels[3])) app.settings.high_contrast = !app.settings.high_contrast;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.t(ui::kContrast));
+  if (control(0)) app.settings.lang = app.lang() == Lang::Ja ? Lang::En : Lang::Ja;
+  if (control(1)) app.settings.text_scale = std::max(0.8f, app.settings.text_scale - 0.1f);
+  if (control(2)) app.settings.text_scale = std::min(1.8f, app.settings.text_scale + 0.1f);
+  if (control(3)) app.settings.high_contrast = !app.settings.high_contrast;
+  if (!kiosk && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.t(ui::kContrast));
+  if (labels.size() > 4 && control(4)) app.kiosk_reset(now);
   ImGui::Separator();
+  app.content_top = ImGui::GetCursorScreenPos().y;
 }
 
 void message_overlay(App& app) {
@@ -142,53 +183,56 @@ void message_overlay(App& app) {
   ImGui::PopStyleColor();
 }
 
-void kiosk_countdown(App& app) {
-  if (!app.settings.kiosk) return;
-  double idle = ImGui::GetTime() - app.last_input_time;
-  double left = app.settings.idle_seconds - idle;
-  bool untouched = app.wizard.screen() == Screen::Start && app.wizard.answers().answered_count() == 0 && !app.show_share;
-  if (untouched) return;
-  if (left <= 0) {
-    app.kiosk_reset();
-    return;
-  }
-  if (left > 15) return;
+std::string seconds_left(const App& app, double seconds) {
+  std::string n = std::to_string(static_cast<int>(std::ceil(seconds)));
+  return app.lang() == Lang::Ja ? "あと " + n + " 秒" : n + " s left";
+}
+
+void kiosk_countdown(App& app, double now) {
+  std::optional<double> left = app.countdown(now);
+  if (!left) return;
   ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(vp->Size.x - theme::px(24), theme::px(560)), 0));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::palette().panel);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, theme::px(3));
-  ImGui::Begin("##idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
-  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.5f);
-  std::string text = std::string(app.t(ui::kIdleWarning)) + " " + std::to_string(static_cast<int>(std::ceil(left)));
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopFont();
-  if (widgets::button(app.t(ui::kDismiss), true, theme::px(240))) app.last_input_time = ImGui::GetTime();
+  ImGui::Begin("##idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  widgets::heading(app.t(ui::kIdleWarning), 1.3f);
+  widgets::heading(seconds_left(app, *left), 2.0f);
+  if (widgets::button(app.t(ui::kIdleContinue), true, ImGui::GetContentRegionAvail().x)) app.last_input_time = now;
   ImGui::End();
   ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
 }
 
 }  // namespace
 
-void App::frame() {
+void App::frame(double now) {
+  if (std::optional<double> left = seconds_until_reset(now); left && *left <= 0) kiosk_reset(now);
   ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
   ImGui::SetNextWindowSize(vp->Size);
   ImGui::Begin("##main", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  top_bar(*this);
+  top_bar(*this, now);
 
   float max_w = theme::px(settings.kiosk ? 1000 : 760);
   float avail = ImGui::GetContentRegionAvail().x;
   float column = std::min(avail, max_w);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - column) / 2);
-  ImGui::BeginChild("content", ImVec2(column, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings);
+  // Flattened: Tab and the arrow keys move between the top bar and the screen as one list.
+  ImGui::BeginChild("content", ImVec2(column, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoSavedSettings);
   // A new screen or question starts at the top.
   static std::string shown;
-  std::string now = std::string(screen_name(wizard.screen())) + (wizard.current_question() ? wizard.current_question()->id : "") +
+  std::string view = std::string(screen_name(wizard.screen())) + (wizard.current_question() ? wizard.current_question()->id : "") +
                     (wizard.screen() == Screen::Detail && wizard.detail_program() ? wizard.detail_program()->program->id : "");
-  if (now != shown) {
+  if (view != shown) {
     ImGui::SetScrollY(0);
-    shown = now;
+    // The keyboard focus goes to the new screen's first item: the one it was on is gone, and
+    // ImGui would otherwise leave Tab nowhere to start from.
+    ImGui::SetKeyboardFocusHere();
+    shown = view;
   }
   switch (wizard.screen()) {
     case Screen::Start:
@@ -218,13 +262,14 @@ void App::frame() {
 
   screens::share(*this);
   message_overlay(*this);
-  kiosk_countdown(*this);
+  kiosk_countdown(*this, now);
 
   // Mirror and URL follow the state, once per change (not per frame).
-  if (wizard.revision() != mirrored_revision || lang() != mirrored_lang) {
-    mirrored_revision = wizard.revision();
-    mirrored_lang = lang();
-    web::mirror(mirror_html(*this));
+  bool warning = countdown(now).has_value();
+  std::string key = std::to_string(wizard.revision()) + (lang() == Lang::En ? "en" : "ja") + (warning ? "!" : "");
+  if (key != mirrored) {
+    mirrored = key;
+    web::mirror(mirror_html(*this, warning));
     if (settings.share_in_url) {
       bool blank = wizard.screen() == Screen::Start && wizard.answers().answered_count() == 0;
       if (blank)

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "settings.hpp"
 #include "ui_text.hpp"
@@ -18,30 +19,48 @@ struct CatalogFilter {
   std::string search;     // typed in the DOM input overlay (IME-safe)
 };
 
+// An answer being entered on the question screen, not yet confirmed.
+struct Draft {
+  int slot = -1;                      // the question it belongs to
+  std::string number;                 // number question: the keypad's digits
+  std::vector<std::string> choices;   // multiple choice: the boxes ticked
+};
+
 struct App {
-  App(const Catalog& catalog, Settings settings);
+  App(const Catalog& catalog, Settings settings, double now);
 
   Wizard wizard;
+  const Settings initial_settings;  // from the URL; a kiosk returns to them for each visitor
   Settings settings;
   CatalogFilter filter;
   bool sort_by_amount = false;
   bool show_ineligible = false;
   bool show_share = false;
+  Draft draft;
   std::string message;            // a notice shown over the screen (e.g. a refused link)
   double message_until = 0;       // seconds (ImGui time); 0 = until dismissed
-  double last_input_time = 0;     // for the kiosk idle reset
-  unsigned mirrored_revision = ~0u;
-  Lang mirrored_lang = Lang::Ja;
-  std::string pending_number;     // number question: the value being entered
+  // Kiosk: wall-clock seconds (web::now_seconds) of the last touch or key, and whether anyone
+  // touched the screen since the last reset.
+  double last_input_time = 0;
+  bool touched_since_reset = false;
+  std::string mirrored;           // what the aria mirror shows: revision, language, warning
+  float content_top = 0;          // where the screen begins below the top bar (device px)
 
   Lang lang() const { return settings.lang; }
   const char* t(const UiText& text) const { return text.in(settings.lang); }
   void notify(std::string text, double seconds = 0);
+  // An input event; `pressed` for a touch, click, key or wheel (not a mere pointer move).
+  void note_input(double now, bool pressed);
 
-  // Draws one frame of the whole UI.
-  void frame();
-  // Kiosk: back to a blank start, forgetting the visitor.
-  void kiosk_reset();
+  // Draws one frame of the whole UI; `now` is web::now_seconds().
+  void frame(double now);
+  // Kiosk: seconds left before the idle reset, when a visitor left anything to forget.
+  std::optional<double> seconds_until_reset(double now) const;
+  // Kiosk: the last seconds before the reset, when the countdown warning shows.
+  std::optional<double> countdown(double now) const;
+  // Kiosk: back to a blank start, forgetting the visitor: answers, screens, settings they
+  // changed, drafts, filters, scroll and open sections, the URL and storage.
+  void kiosk_reset(double now);
 };
 
 }  // namespace shisaku::app

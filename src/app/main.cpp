@@ -55,9 +55,7 @@ void load_rules() {
   Problems problems;
   std::vector<RulesFile> files = unbundle(web::rules_text(), problems);
   if (problems.empty()) {
-    LoadOptions opts;
-    opts.lint = false;
-    LoadResult r = load_catalog(files, opts);
+    LoadResult r = load_catalog(files);
     problems = r.problems;
     g.catalog = std::move(r.catalog);
   }
@@ -75,20 +73,26 @@ void draw_load_error() {
   ImGui::End();
 }
 
-bool needs_frame(bool input, bool resized) {
+// A touch, click, key or wheel turn: someone is at the screen (a pointer move alone is not).
+bool input_pressed() {
+  for (const ImGuiInputEvent& e : GImGui->InputEventsQueue) {
+    if (e.Type == ImGuiInputEventType_MouseButton && e.MouseButton.Down) return true;
+    if (e.Type == ImGuiInputEventType_Key && e.Key.Down) return true;
+    if (e.Type == ImGuiInputEventType_Text || e.Type == ImGuiInputEventType_MouseWheel) return true;
+  }
+  return false;
+}
+
+bool needs_frame(bool input, bool resized, double now) {
   bool need = input || resized || g.redraw_frames > 0 || web::take_redraw_request();
   if (g.app) {
     App& app = *g.app;
     if (app.settings.high_contrast != g.themed_contrast || app.settings.text_scale != g.themed_scale) need = true;
     if (!app.message.empty() && app.message_until > 0) need = true;  // the notice times out
-    if (app.settings.kiosk) {
-      // The idle countdown needs a few frames a second only once it is due.
-      double now = emscripten_get_now() / 1000.0;
-      double idle = ImGui::GetTime() - app.last_input_time;
-      if (idle > app.settings.idle_seconds - 16 && now - g.last_kiosk_tick > 0.25) {
-        g.last_kiosk_tick = now;
-        need = true;
-      }
+    // The kiosk's countdown ticks a few times a second, and only while it shows.
+    if (app.countdown(now) && now - g.last_kiosk_tick > 0.25) {
+      g.last_kiosk_tick = now;
+      need = true;
     }
   }
   return need;
@@ -106,7 +110,8 @@ void frame() {
     g.fb_h = fb_h;
   }
   bool input = GImGui->InputEventsQueue.Size > 0;
-  if (!needs_frame(input, resized)) return;
+  double now = web::now_seconds();
+  if (!needs_frame(input, resized, now)) return;
 
   if (g.app && (resized || g.app->settings.high_contrast != g.themed_contrast || g.app->settings.text_scale != g.themed_scale)) {
     g.dpr = dpr;
@@ -123,8 +128,8 @@ void frame() {
   ImGui::NewFrame();
   widgets::begin_frame_items();
   if (g.app) {
-    if (input) g.app->last_input_time = ImGui::GetTime();
-    g.app->frame();
+    if (input) g.app->note_input(now, input_pressed());
+    g.app->frame(now);
   } else {
     draw_load_error();
   }
@@ -175,7 +180,7 @@ int main() {
   emscripten_set_wheel_callback("#canvas", nullptr, EM_FALSE, on_wheel);
 
   if (g.catalog) {
-    g.app = std::make_unique<App>(*g.catalog, settings);
+    g.app = std::make_unique<App>(*g.catalog, settings, web::now_seconds());
     std::string fragment = web::fragment();
     if (fragment.find("a=") != std::string::npos && !settings.kiosk) {
       std::string detail;

@@ -88,7 +88,9 @@ const UiText kStatusIneligible{"対象外", "Not eligible"};
 const UiText kNumberUnit{"単位", "unit"};
 const UiText kEnter{"入力", "Enter"};
 const UiText kTakeResults{"結果を持ち帰る", "Take my results"};
-const UiText kIdleWarning{"操作がないため、まもなく最初の画面に戻ります", "No activity: returning to the start in"};
+const UiText kIdleWarning{"操作がないため、まもなく最初の画面に戻ります。回答は消去されます。",
+                          "No activity: returning to the start soon. Your answers will be cleared."};
+const UiText kIdleContinue{"続ける", "Continue"};
 const UiText kScanToOpen{"スマートフォンで読み取って開く", "Scan with your phone to open"};
 const UiText kNeedsAnswers{"件は回答が必要", "need answers"};
 const UiText kAmountOf{"支援額", "Amount"};

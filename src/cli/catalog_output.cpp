@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "format.hpp"
+#include "json_text.hpp"
+#include "report.hpp"
 
 namespace shisaku::cli {
 namespace {
@@ -31,6 +33,12 @@ std::string figure_line(const Figure& f, Lang lang) {
   for (const auto& h : f.history)
     s += (lang == Lang::Ja ? "（" : " (") + h.fiscal_year + ": " + format_amount(h.value, f.unit, lang) + (lang == Lang::Ja ? "）" : ")");
   return s;
+}
+
+std::string seed_title(const Catalog& c, const SourceRef& s, Lang lang) {
+  for (const auto& seed : c.meta.seeds)
+    if (seed.file == s.file) return seed.title.in(lang);
+  return s.file;
 }
 
 std::string csv_cell(const std::string& s) {
@@ -74,7 +82,7 @@ std::string catalog_json(const Catalog& c, Lang lang) {
                         {"sources", sources},
                         {"caveats", caveats}});
   }
-  return json{{"rules_version", c.meta.rules_version + "+" + c.fingerprint}, {"count", c.programs.size()}, {"programs", programs}}.dump(2) + "\n";
+  return json_text(json{{"rules_version", c.meta.rules_version + "+" + c.fingerprint}, {"count", c.programs.size()}, {"programs", programs}}, 2) + "\n";
 }
 
 std::string catalog_csv(const Catalog& c, Lang lang) {
@@ -122,6 +130,106 @@ std::string catalog_markdown(const Catalog& c, Lang lang) {
     for (const auto& t : p.caveats) out += std::string("\n> ") + (ja ? "注意: " : "Note: ") + t.in(lang) + "\n";
   }
   return out;
+}
+
+namespace {
+
+std::string esc(const std::string& s) { return html_escape(s); }
+
+// One program as an <article>: what a visitor without JavaScript (or a search engine) needs
+// to decide whether to call the contact.
+std::string program_html(const Catalog& c, const Program& p, Lang lang) {
+  bool ja = lang == Lang::Ja;
+  auto heading = [](const char* text) { return std::string("<h4>") + text + "</h4>\n"; };
+  std::string h = "<article id=\"" + esc(p.id) + "\" data-program=\"" + esc(p.id) + "\">\n<h3>" + esc(p.name.in(lang)) + "</h3>\n";
+  if (!p.status_note.empty()) h += "<p class=\"note\">" + esc(p.status_note.in(lang)) + "</p>\n";
+  h += std::string("<dl>") + (ja ? "<dt>所管</dt><dd>" : "<dt>Ministry</dt><dd>") + esc(label(c.meta.ministries, p.ministry, lang)) + "</dd>" +
+       (ja ? "<dt>対象</dt><dd>" : "<dt>Who applies</dt><dd>") + esc(joined_labels(c.meta.applicants, p.applicants, lang)) + "</dd>" +
+       (ja ? "<dt>分野</dt><dd>" : "<dt>Themes</dt><dd>") + esc(joined_labels(c.meta.themes, p.themes, lang)) + "</dd></dl>\n";
+  h += "<p>" + esc(p.summary.in(lang)) + "</p>\n";
+  if (!p.supports.empty()) h += std::string("<p><b>") + (ja ? "支援の対象" : "What it supports") + ":</b> " + esc(p.supports.in(lang)) + "</p>\n";
+  if (!p.conditions.empty()) {
+    h += heading(ja ? "条件" : "Conditions") + "<ul>\n";
+    for (const auto& cond : p.conditions) h += "<li>" + esc(cond.text.in(lang)) + " <small>(" + esc(cite(cond.source)) + ")</small></li>\n";
+    h += "</ul>\n";
+  }
+  h += heading(ja ? "支援内容と金額" : "Support and amounts") + "<ul>\n";
+  for (const auto& m : p.measures) {
+    h += "<li>" + esc(m.label.in(lang)) + " (" + esc(label(c.meta.measure_kinds, m.kind, lang)) + ")";
+    if (!m.note.empty()) h += "<br><small>" + esc(m.note.in(lang)) + "</small>";
+    h += "</li>\n";
+  }
+  for (const auto& f : p.figures) h += "<li>" + esc(figure_line(f, lang)) + "</li>\n";
+  for (const auto& b : p.budget)
+    h += std::string("<li>") + (ja ? "予算: " : "Budget: ") + esc(b.label.in(lang) + " " + format_amount(b.value, b.unit, lang)) + " [" +
+         esc(b.fiscal_year + ", " + cite(b.source)) + "]</li>\n";
+  h += "</ul>\n";
+  if (!p.schedule.empty()) {
+    h += heading(ja ? "公募・要望調査の時期" : "Application schedule") + "<ul>\n";
+    for (const auto& d : p.schedule) h += "<li>" + esc(d.text.in(lang)) + "</li>\n";
+    h += "</ul>\n";
+  }
+  h += heading(ja ? "問合せ先" : "Contacts") + "<ul>\n";
+  for (const auto& ct : p.contacts) {
+    h += "<li>" + esc(ct.division.in(lang));
+    if (!ct.phone.empty()) h += std::string(ja ? " 電話 " : " phone ") + "<a href=\"tel:" + esc(ct.phone) + "\">" + esc(ct.phone) + "</a>";
+    if (!ct.email.empty()) h += " " + esc(ct.email);
+    if (!ct.url.empty()) h += " <a href=\"" + esc(ct.url) + "\" rel=\"noopener noreferrer\">" + esc(ct.url) + "</a>";
+    h += "</li>\n";
+  }
+  h += "</ul>\n" + heading(ja ? "出典" : "Sources") + "<ul>\n";
+  for (const auto& src : p.sources)
+    h += "<li>" + esc(seed_title(c, src, lang)) + " — " + esc(cite(src)) + (src.quote.empty() ? "" : "<br><q>" + esc(src.quote) + "</q>") + "</li>\n";
+  h += "</ul>\n";
+  if (!p.caveats.empty()) {
+    h += heading(ja ? "注意事項" : "Caveats") + "<ul>\n";
+    for (const auto& t : p.caveats) h += "<li>" + esc(t.in(lang)) + "</li>\n";
+    h += "</ul>\n";
+  }
+  return h + "</article>\n";
+}
+
+}  // namespace
+
+std::string catalog_html(const Catalog& c, Lang lang) {
+  bool ja = lang == Lang::Ja;
+  std::string count = std::to_string(c.programs.size());
+  std::string title = ja ? "地域活性化支援施策の一覧（" + count + " 件）— 施策ナビ" : "Regional revitalisation support programmes (" + count + ") — shisaku-navi";
+  std::string h = std::string("<!doctype html>\n<html lang=\"") + (ja ? "ja" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n" +
+                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
+                  // No script at all; the one stylesheet (programs.css) is the page's own.
+                  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'\">\n" +
+                  "<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"description\" content=\"" +
+                  esc(ja ? "国の地域活性化支援施策 " + count + " 件の条件・支援額（年度つき）・問合せ先・出典の一覧。施策ナビで、使える施策を質問に答えて絞り込めます。"
+                         : count + " national regional-revitalisation programmes with their conditions, amounts (with fiscal year), contacts and sources.") +
+                  "\">\n<title>" + esc(title) + "</title>\n<link rel=\"stylesheet\" href=\"programs.css\">\n</head>\n<body>\n<header>\n<h1>" +
+                  esc(title) + "</h1>\n<p>" +
+                  (ja ? "この一覧は JavaScript なしで読めます。質問に答えて使える施策を絞り込むには、<a href=\"index.html\">施策ナビを開いてください</a>。"
+                      : "This list needs no JavaScript. To find the programmes that apply to you by answering a few questions, "
+                        "<a href=\"index.html\">open shisaku-navi</a>.") +
+                  "</p>\n<p><small>rules " + esc(c.meta.rules_version + "+" + c.fingerprint) + "</small></p>\n</header>\n";
+  // Programs come sorted by ministry: one section each, with a table of contents.
+  std::vector<std::pair<std::string, int>> ministries;
+  for (const auto& p : c.programs) {
+    if (ministries.empty() || ministries.back().first != p.ministry) ministries.push_back({p.ministry, 0});
+    ministries.back().second++;
+  }
+  h += std::string("<nav aria-label=\"") + (ja ? "府省庁別" : "By ministry") + "\">\n<h2>" + (ja ? "府省庁別" : "By ministry") + "</h2>\n<ul>\n";
+  for (const auto& [code, n] : ministries)
+    h += "<li><a href=\"#ministry-" + esc(code) + "\">" + esc(label(c.meta.ministries, code, lang)) + "</a> (" + std::to_string(n) + ")</li>\n";
+  h += "</ul>\n</nav>\n<main>\n";
+  std::string open;
+  for (const auto& p : c.programs) {
+    if (p.ministry != open) {
+      if (!open.empty()) h += "</section>\n";
+      open = p.ministry;
+      h += "<section id=\"ministry-" + esc(open) + "\">\n<h2>" + esc(label(c.meta.ministries, open, lang)) + "</h2>\n";
+    }
+    h += program_html(c, p, lang);
+  }
+  if (!open.empty()) h += "</section>\n";
+  return h + "</main>\n<footer><p><a href=\"index.html\">" + (ja ? "施策ナビ（質問に答えて探す）" : "shisaku-navi (answer questions to find programmes)") +
+         "</a></p></footer>\n</body>\n</html>\n";
 }
 
 }  // namespace shisaku::cli

@@ -13,8 +13,10 @@
 #include "catalog.hpp"
 #include "catalog_output.hpp"
 #include "evaluate.hpp"
+#include "json_text.hpp"
 #include "logic/logic.hpp"
 #include "report.hpp"
+#include "rules_lint.hpp"
 #include "rules_dir.hpp"
 
 namespace shisaku::cli {
@@ -28,8 +30,9 @@ const char* kUsage = R"(usage: shisaku <command> [options]
                       the next question (--all: every question still worth asking)
   validate [DIR] [--seeds DIR] [--no-lint] [--strict]
                       check the rules; exit 1 when invalid (--strict: warnings too)
-  catalog [--rules DIR] [--format json|csv|md] [--lang ja|en]
+  catalog [--rules DIR] [--format json|csv|md|html] [--lang ja|en]
                       every program with conditions, amounts, contacts and sources
+                      (html: the no-JavaScript page the web build ships as programs.html)
   logic               JsonLogic: one {"rule": R, "data": D} per stdin line, one
                       {"result": V} or {"error": "..."} per stdout line
   bundle [--rules DIR] -o FILE
@@ -109,9 +112,8 @@ std::optional<Catalog> load_rules(const std::string& dir, bool lint, const std::
     return std::nullopt;
   }
   LoadOptions opts;
-  opts.lint = lint;
   opts.seeds = read_seeds(seeds_dir);
-  LoadResult r = load_catalog(files, opts);
+  LoadResult r = lint ? load_and_lint(files, opts) : load_catalog(files, opts);
   if (problems_out) {
     *problems_out = r.problems;
   } else if (!r.catalog) {
@@ -181,14 +183,14 @@ int cmd_evaluate(const Args& a, bool next_only) {
       }
       if (out.empty()) std::cout << (*lang == Lang::Ja ? "これ以上の質問はありません。\n" : "No more questions.\n");
     } else {
-      std::cout << out.dump(2) << "\n";
+      std::cout << json_text(out, 2) << "\n";
     }
     return 0;
   }
   if (format == "text")
     std::cout << evaluation_text(*cat, ev, *lang);
   else
-    std::cout << evaluation_json(*cat, ev, *lang).dump(2) << "\n";
+    std::cout << json_text(evaluation_json(*cat, ev, *lang), 2) << "\n";
   return 0;
 }
 
@@ -228,8 +230,10 @@ int cmd_catalog(const Args& a) {
     std::cout << catalog_csv(*cat, *lang);
   else if (format == "md")
     std::cout << catalog_markdown(*cat, *lang);
+  else if (format == "html")
+    std::cout << catalog_html(*cat, *lang);
   else
-    return usage_error("--format takes json, csv or md");
+    return usage_error("--format takes json, csv, md or html");
   return 0;
 }
 
@@ -251,7 +255,7 @@ int cmd_logic() {
       else
         out = {{"error", o.error_text()}};
     }
-    std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << json_text(out) << "\n";
   }
   return 0;
 }
@@ -265,7 +269,7 @@ int cmd_bundle(const Args& a) {
   std::string error;
   nlohmann::json b = bundle(read_rules_dir(dir, error));
   std::ofstream f(out, std::ios::binary);
-  f << b.dump();
+  f << json_text(b);
   if (!f) return input_error("cannot write " + out);
   return 0;
 }
@@ -288,7 +292,7 @@ int cmd_decode(const Args& a) {
   std::string detail;
   auto answers = Answers::from_share_string(*cat, a.positional[0], why, detail);
   if (!answers) return input_error("share code refused: " + detail);
-  std::cout << answers->to_json().dump(2) << "\n";
+  std::cout << json_text(answers->to_json(), 2) << "\n";
   return 0;
 }
 

@@ -28,6 +28,9 @@ check "validate invalid"     1 'alpha.json at /conditions/1/logic/==/0/var: unkn
 check "catalog json"         0 '"count": 2'              -- "$bin" catalog --rules "$fixture"
 check "catalog csv"          0 '^"alpha","アルファ事業"' -- "$bin" catalog --rules "$fixture" --format csv
 check "catalog md"           0 '## ベータ融資'            -- "$bin" catalog --rules "$fixture" --format md
+check "catalog html"         0 '<h3>ベータ融資</h3>'      -- "$bin" catalog --rules "$fixture" --format html
+check "catalog html en"      0 '<html lang="en">'        -- "$bin" catalog --rules "$fixture" --format html --lang en
+check "catalog bad format"   2 'json, csv, md or html'   -- "$bin" catalog --rules "$fixture" --format pdf
 check "logic"                0 '^\{"result":3\}$'        -- bash -c "echo '{\"rule\": {\"+\": [1, 2]}}' | '$bin' logic"
 check "logic error"          0 '^\{"error":"NaN"\}$'     -- bash -c "echo '{\"rule\": {\"/\": [1, 0]}}' | '$bin' logic"
 check "logic bad line"       0 '"error":"malformed JSON' -- bash -c "echo '{\"rule\": ' | '$bin' logic"

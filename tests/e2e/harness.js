@@ -11,13 +11,16 @@ const ARTIFACTS = path.join(ROOT, 'build', 'e2e');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json',
                 '.css': 'text/css', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
-function serve(dir) {
+// Serves `dir` at `prefix` (e.g. "/tools/shisaku/"); anything outside the prefix is a 404,
+// so a page that asks for an absolute path fails.
+function serve(dir, prefix = '/') {
   const requests = [];
   const server = http.createServer((req, res) => {
     requests.push(req.url);
-    let file = path.join(dir, decodeURIComponent(req.url.split('?')[0].split('#')[0]));
-    if (file.endsWith('/')) file = path.join(file, 'index.html');
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const url = decodeURIComponent(req.url.split('?')[0].split('#')[0]);
+    let file = url.startsWith(prefix) ? path.join(dir, url.slice(prefix.length)) : null;
+    if (file && url.endsWith('/')) file = path.join(file, 'index.html');
+    if (!file || !file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404);
       return res.end('not found');
     }
@@ -29,28 +32,33 @@ function serve(dir) {
   return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve({ server, requests, origin: `http://127.0.0.1:${server.address().port}` })));
 }
 
-function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic',
-           '--no-first-run', '--disable-sync', '--disable-default-apps'],
-  });
-}
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic',
+         '--no-first-run', '--disable-sync', '--disable-default-apps'],
+};
 
-// A page whose console errors, page errors and off-origin requests are recorded; requests
-// leaving the origin are blocked.
-async function openPage(context, origin, url) {
+function launch() { return chromium.launch(CHROMIUM); }
+
+// A browser with a profile on disk: Chromium installs web apps only outside incognito, which
+// is what launch()'s contexts are.
+function launchWithProfile(dir, options = {}) { return chromium.launchPersistentContext(dir, { ...CHROMIUM, ...options }); }
+
+// A page whose console errors, page errors and requests outside `origin` are recorded.
+// Requests leaving the origin are also blocked, unless the test needs the service worker:
+// Playwright's interception makes Chromium bypass service workers.
+const opened = [];  // every page of the current test: run.js checks that none left its origin
+
+async function openPage(context, origin, url, { serviceWorker = false } = {}) {
   const page = await context.newPage();
+  opened.push(page);
   page.problems = [];
   page.offOrigin = [];
+  const inside = u => u.startsWith(origin) || u.startsWith('data:') || u.startsWith('blob:');
   page.on('console', m => { if (m.type() === 'error') page.problems.push('console error: ' + m.text()); });
   page.on('pageerror', e => page.problems.push('page error: ' + e.message));
-  await page.route('**/*', route => {
-    const u = route.request().url();
-    if (u.startsWith(origin) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
-    page.offOrigin.push(u);
-    return route.abort();
-  });
+  page.on('request', r => { if (!inside(r.url())) page.offOrigin.push(r.url()); });
+  if (!serviceWorker) await page.route('**/*', route => (inside(route.request().url()) ? route.continue() : route.abort()));
   if (url) await gotoApp(page, url);
   return page;
 }
@@ -68,13 +76,17 @@ async function api(page, method, ...args) {
   return page.evaluate(([m, a]) => window.shisaku[m](...a), [method, args]);
 }
 
-// Clicks the item the last frame drew with this label, with real mouse events.
-async function click(page, label) {
+// What the app draws that can be clicked: label, rectangle (CSS px), keyboard focus.
+async function items(page) {
   await page.mouse.move(1, 1);  // a move makes the app draw, so the item list is fresh
   await settle(page, 150);
-  const items = (await page.evaluate(() => window.shisaku.call({ op: 'items' }))).items;
-  const it = items.find(i => i.label === label);
-  if (!it) throw new Error(`no item "${label}" on screen; have: ${items.map(i => i.label).join(' | ')}`);
+  return (await page.evaluate(() => window.shisaku.call({ op: 'items' }))).items;
+}
+
+// Clicks the item the last frame drew with this label, with real mouse events.
+async function click(page, label) {
+  const it = (await items(page)).find(i => i.label === label);
+  if (!it) throw new Error(`no item "${label}" on screen; have: ${(await items(page)).map(i => i.label).join(' | ')}`);
   const x = it.x + it.w / 2, y = it.y + Math.min(it.h / 2, 20);
   await page.mouse.move(x, y);
   await page.waitForTimeout(60);
@@ -93,4 +105,4 @@ async function screenshot(page, name) {
 
 function check(condition, message) { if (!condition) throw new Error(message); }
 
-module.exports = { ROOT, ARTIFACTS, serve, launch, openPage, gotoApp, settle, api, click, screenshot, check };
+module.exports = { ROOT, ARTIFACTS, opened, serve, launch, launchWithProfile, openPage, gotoApp, settle, api, items, click, screenshot, check };

@@ -22,8 +22,12 @@ const h = require('./harness');
       if (filter && !(file + ' ' + name).includes(filter)) continue;
       const context = await browser.newContext({ viewport: { width: 420, height: 860 }, deviceScaleFactor: 2 });
       const t0 = Date.now();
+      h.opened.length = 0;
       try {
         await fn({ browser, context, origin, requests, h });
+        // Whatever the test checked: no page of it may have asked for anything off its origin.
+        const off = h.opened.flatMap(p => p.offOrigin);
+        h.check(off.length === 0, 'requests outside the origin: ' + off.join(', '));
         passed++;
         console.log(`ok   ${file} › ${name} (${Date.now() - t0} ms)`);
       } catch (e) {

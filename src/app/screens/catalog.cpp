@@ -52,14 +52,17 @@ void catalog(App& app) {
   filter_combo(app, app.t(ui::kFilterMinistry), c.meta.ministries, app.filter.ministry);
   filter_combo(app, app.t(ui::kFilterApplicant), c.meta.applicants, app.filter.applicant);
 
-  // The search field is a real DOM <input> laid over this space, so Japanese IME works.
-  ImGui::TextUnformatted(app.t(ui::kSearch));
-  ImVec2 pos = ImGui::GetCursorScreenPos();
-  float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFrameHeight() + theme::px(4);
-  ImGui::Dummy(ImVec2(w, h));
-  float dpr = static_cast<float>(web::device_pixel_ratio());
-  bool visible = !app.show_share && app.message.empty() && ImGui::IsItemVisible();
-  web::search_box(pos.x / dpr, pos.y / dpr, w / dpr, h / dpr, visible, app.t(ui::kSearch));
+  // The search field is a real DOM <input> laid over this space, so Japanese IME works. A
+  // kiosk takes no typing: its visitors filter with the lists above.
+  if (!app.settings.kiosk) {
+    ImGui::TextUnformatted(app.t(ui::kSearch));
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFrameHeight() + theme::px(4);
+    ImGui::Dummy(ImVec2(w, h));
+    float dpr = static_cast<float>(web::device_pixel_ratio());
+    bool visible = !app.show_share && app.message.empty() && ImGui::IsItemVisible();
+    web::search_box(pos.x / dpr, pos.y / dpr, w / dpr, h / dpr, visible, app.t(ui::kSearch));
+  }
 
   int shown = 0;
   std::vector<const ProgramResult*> rows;

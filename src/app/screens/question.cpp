@@ -18,7 +18,21 @@ std::string counts_line(const App& app) {
 
 void answer(App& app, const Question& q, const nlohmann::json& value) {
   if (auto err = app.wizard.answer(q.id, value)) app.notify(*err, 6);
-  app.pending_number.clear();
+  app.draft = Draft{};
+}
+
+// The draft belongs to one question: another question starts from its saved answer.
+Draft& draft_for(App& app, const Question& q) {
+  Draft& d = app.draft;
+  if (d.slot == q.slot) return d;
+  d = Draft{};
+  d.slot = q.slot;
+  if (const logic::Value* v = app.wizard.answers().value(q.slot)) {
+    if (q.type == QuestionType::Number) d.number = logic::number_to_string(v->as_number());
+    if (q.type == QuestionType::Multi)
+      for (const auto& e : v->as_array()) d.choices.push_back(e.as_string());
+  }
+  return d;
 }
 
 void yes_no(App& app, const Question& q) {
@@ -35,41 +49,25 @@ void single(App& app, const Question& q) {
   }
 }
 
+// The ticks are a draft until "OK" makes them the answer.
 void multi(App& app, const Question& q) {
-  // The selection is kept as a draft in the answer itself only on "OK"; until then in a static.
-  static int draft_slot = -1;
-  static std::vector<std::string> draft;
-  if (draft_slot != q.slot) {
-    draft_slot = q.slot;
-    draft.clear();
-    if (const logic::Value* v = app.wizard.answers().value(q.slot))
-      for (const auto& e : v->as_array()) draft.push_back(e.as_string());
-  }
+  std::vector<std::string>& ticked = draft_for(app, q).choices;
   for (const auto& o : q.options) {
-    bool on = std::find(draft.begin(), draft.end(), o.value) != draft.end();
+    bool on = std::find(ticked.begin(), ticked.end(), o.value) != ticked.end();
     std::string label = std::string(on ? "☑ " : "☐ ") + o.label.in(app.lang());
     if (widgets::choice(o.value.c_str(), label, on)) {
       if (on)
-        draft.erase(std::remove(draft.begin(), draft.end(), o.value), draft.end());
+        ticked.erase(std::remove(ticked.begin(), ticked.end(), o.value), ticked.end());
       else
-        draft.push_back(o.value);
+        ticked.push_back(o.value);
     }
   }
-  if (widgets::button(app.t(ui::kConfirm), true, ImGui::GetContentRegionAvail().x)) {
-    answer(app, q, draft);
-    draft_slot = -1;
-  }
+  if (widgets::button(app.t(ui::kConfirm), true, ImGui::GetContentRegionAvail().x)) answer(app, q, ticked);
 }
 
 // A keypad, so a touch screen needs no keyboard; typed digits work too.
 void number(App& app, const Question& q) {
-  std::string& s = app.pending_number;
-  static int for_slot = -1;
-  if (for_slot != q.slot) {
-    for_slot = q.slot;
-    const logic::Value* v = app.wizard.answers().value(q.slot);
-    s = v ? logic::number_to_string(v->as_number()) : "";
-  }
+  std::string& s = draft_for(app, q).number;
   ImGuiIO& io = ImGui::GetIO();
   for (ImWchar c : io.InputQueueCharacters)
     if ((c >= '0' && c <= '9') || (c == '.' && !q.integer && s.find('.') == std::string::npos)) s += static_cast<char>(c);
@@ -104,12 +102,11 @@ void number(App& app, const Question& q) {
     }
     ImGui::EndDisabled();
   }
-  bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter);
+  // Enter confirms what was typed; while the keyboard focus is shown, Enter presses the
+  // focused key instead (ImGui's navigation), so it must not confirm as well.
+  bool enter = !io.NavVisible && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));
   ImGui::BeginDisabled(s.empty() || s == ".");
-  if ((widgets::button(app.t(ui::kConfirm), true, avail) || enter) && !s.empty() && s != ".") {
-    answer(app, q, std::strtod(s.c_str(), nullptr));
-    for_slot = -1;
-  }
+  if ((widgets::button(app.t(ui::kConfirm), true, avail) || enter) && !s.empty() && s != ".") answer(app, q, std::strtod(s.c_str(), nullptr));
   ImGui::EndDisabled();
 }
 

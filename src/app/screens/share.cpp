@@ -13,13 +13,15 @@ void share(App& app) {
   if (!app.show_share) return;
   ImGuiViewport* vp = ImGui::GetMainViewport();
   float w = std::min(vp->Size.x - theme::px(24), theme::px(520));
-  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + theme::px(40)), ImGuiCond_Always, ImVec2(0.5f, 0));
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, app.content_top), ImGuiCond_Always, ImVec2(0.5f, 0));
   ImGui::SetNextWindowSize(ImVec2(w, 0));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Size.y - theme::px(60)));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Pos.y + vp->Size.y - app.content_top - theme::px(16)));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::palette().panel);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, theme::px(1));
   const char* title = app.settings.kiosk ? app.t(ui::kTakeResults) : app.t(ui::kShare);
-  if (ImGui::Begin(title, &app.show_share, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+  // A kiosk closes it with the big button below only: the title bar's × is too small for a finger.
+  bool* closer = app.settings.kiosk ? nullptr : &app.show_share;
+  if (ImGui::Begin(title, closer, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
     const Catalog& c = app.wizard.catalog();
     const Evaluation& ev = app.wizard.evaluation();
     std::string url = web::share_url(app.wizard.fragment());

@@ -10,15 +10,23 @@
 
 namespace shisaku::app::widgets {
 namespace {
-std::vector<DrawnItem> g_items, g_items_last;
+// Filled while a frame is drawn; the JavaScript API reads it between frames, when it is whole.
+std::vector<DrawnItem> g_items;
 }  // namespace
 
-const std::vector<DrawnItem>& drawn_items() { return g_items_last; }
-void begin_frame_items() {
-  g_items_last.swap(g_items);
-  g_items.clear();
+const std::vector<DrawnItem>& drawn_items() { return g_items; }
+void begin_frame_items() { g_items.clear(); }
+void note_item(std::string_view label) {
+  bool focused = ImGui::IsItemFocused() && GImGui->NavCursorVisible;
+  g_items.push_back({std::string(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), focused});
+  // ImGui's own focus rectangle is 2 device pixels thin: half a CSS pixel on a phone. Draw a
+  // ring that a keyboard user can find at a glance.
+  if (focused) {
+    float gap = theme::px(3), thickness = theme::px(3);
+    ImVec2 min(ImGui::GetItemRectMin().x - gap, ImGui::GetItemRectMin().y - gap), max(ImGui::GetItemRectMax().x + gap, ImGui::GetItemRectMax().y + gap);
+    ImGui::GetWindowDrawList()->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavCursor), ImGui::GetStyle().FrameRounding + gap, 0, thickness);
+  }
 }
-void note_item(std::string_view label) { g_items.push_back({std::string(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}); }
 
 std::vector<LineSpan> wrap(std::string_view s, float width) {
   float size = ImGui::GetFontSize();
@@ -50,8 +58,8 @@ bool choice(const char* id, std::string_view label, bool selected, float width) 
   float line_h = ImGui::GetTextLineHeight();
   float height = std::max(theme::px(52), static_cast<float>(lines.size()) * line_h + 2 * theme::px(12));
   ImVec2 pos = ImGui::GetCursorScreenPos();
-  bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height));
-  note_item(label);
+  // InvisibleButton leaves keyboard navigation off unless asked.
+  bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height), ImGuiButtonFlags_EnableNav);
   bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
   const auto& p = theme::palette();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -64,6 +72,7 @@ bool choice(const char* id, std::string_view label, bool selected, float width) 
     dl->AddText(ImVec2(pos.x + pad, y), p.text, label.data() + l.begin, label.data() + l.end);
     y += line_h;
   }
+  note_item(label);
   return pressed;
 }
 
@@ -116,8 +125,7 @@ bool card(const char* id, std::string_view title, const std::vector<Part>& parts
   float bar_h = bar ? theme::px(14) : 0;
   float height = pad + lines.size() * title_h + theme::px(4) + line_h + bar_h + pad;
   ImVec2 pos = ImGui::GetCursorScreenPos();
-  bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height));
-  note_item(title);
+  bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height), ImGuiButtonFlags_EnableNav);
   bool hot = ImGui::IsItemHovered() || ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), hot ? p.selected : p.panel, style.FrameRounding);
@@ -146,6 +154,7 @@ bool card(const char* id, std::string_view title, const std::vector<Part>& parts
     if (top > lo) dl->AddRectFilled(ImVec2(x_of(lo), b.y), ImVec2(std::max(x_of(top), x_of(lo) + 2), b.y + bh), p.bar_range, bh / 2);
     if (lo > 0) dl->AddRectFilled(b, ImVec2(std::max(x_of(lo), b.x + 2), b.y + bh), p.bar, bh / 2);
   }
+  note_item(title);
   return pressed;
 }
 

@@ -31,10 +31,13 @@ void separator_space();
 struct DrawnItem {
   std::string label;
   ImVec2 min, max;
+  bool focused;  // has the keyboard focus, shown
 };
 const std::vector<DrawnItem>& drawn_items();
 void begin_frame_items();  // called at the start of each frame
-void note_item(std::string_view label);  // records the last item
+// Records the last item, and draws a thick ring around it when it has the keyboard focus:
+// every interactive widget calls it after drawing itself.
+void note_item(std::string_view label);
 
 struct Part {
   std::string text;

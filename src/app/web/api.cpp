@@ -38,6 +38,10 @@ json handle(App& app, const json& req) {
     json s = w.state_json(lang);
     s["notice"] = app.message;
     s["share_open"] = app.show_share;
+    std::optional<double> countdown = app.countdown(now_seconds());
+    s["idle_countdown"] = countdown ? json(*countdown) : json();  // kiosk: seconds shown in the warning
+    s["lang"] = lang == Lang::En ? "en" : "ja";
+    if (app.draft.slot >= 0) s["draft"] = {{"number", app.draft.number}, {"choices", app.draft.choices}};  // entered, not confirmed
     return ok(s);
   }
   if (op == "items") {
@@ -46,6 +50,7 @@ json handle(App& app, const json& req) {
     double dpr = device_pixel_ratio();
     for (const auto& it : widgets::drawn_items())
       items.push_back({{"label", it.label},
+                       {"focused", it.focused},
                        {"x", it.min.x / dpr},
                        {"y", it.min.y / dpr},
                        {"w", (it.max.x - it.min.x) / dpr},
@@ -82,7 +87,7 @@ json handle(App& app, const json& req) {
     w.restart();
     return ok(w.state_json(lang));
   }
-  if (op == "share") return ok({{"code", w.share_code()}, {"fragment", w.fragment()}});
+  if (op == "share") return ok({{"code", w.share_code()}, {"fragment", w.fragment()}, {"url", share_url(w.fragment())}});
   if (op == "restore") {
     std::string detail;
     ShareError why = w.restore(str(req, "fragment"), detail);
@@ -99,6 +104,7 @@ json handle(App& app, const json& req) {
   if (op == "settings")
     return ok({{"lang", lang == Lang::En ? "en" : "ja"},
                {"kiosk", app.settings.kiosk},
+               {"share_in_url", app.settings.share_in_url},
                {"idle_seconds", app.settings.idle_seconds},
                {"high_contrast", app.settings.high_contrast},
                {"text_scale", app.settings.text_scale},

@@ -16,7 +16,12 @@ EM_JS(char*, js_string_result, (int which), {
   return p;
 });
 EM_JS(char*, js_share_url, (const char* fragment), {
-  var s = location.href.replace(/#.*$/, "") + "#" + UTF8ToString(fragment);
+  // The link is for the visitor's phone: not in kiosk mode, and without its idle timeout.
+  var url = new URL(location.href);
+  url.hash = "";
+  url.searchParams.delete("kiosk");
+  url.searchParams.delete("idle");
+  var s = url.href + "#" + UTF8ToString(fragment);
   var n = lengthBytesUTF8(s) + 1;
   var p = _malloc(n);
   stringToUTF8(s, p, n);
@@ -62,6 +67,7 @@ void search_box(float x, float y, float w, float h, bool visible, const std::str
 }
 void clear_storage() { call("clearStorage"); }
 double device_pixel_ratio() { return js_dpr(); }
+double now_seconds() { return emscripten_get_now() / 1000.0; }
 void first_frame_drawn() { call("firstFrame"); }
 
 }  // namespace shisaku::app::web

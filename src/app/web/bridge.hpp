@@ -22,6 +22,7 @@ void search_box(float x, float y, float w, float h, bool visible, const std::str
 void clear_storage();  // kiosk reset: storage, caches of answers, the URL
 std::string rules_text();  // the rules bundle fetched by the loader
 double device_pixel_ratio();
+double now_seconds();  // a wall clock (ImGui's time stands still while no frame is drawn)
 void first_frame_drawn();
 
 }  // namespace shisaku::app::web
