@@ -123,7 +123,9 @@
     },
     download: download,
     openPrintable: function (html) {
-      var url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+      // A blob page keeps this page's CSP (no inline style), so its stylesheet comes from here.
+      var base = '<base href="' + location.href.replace(/[#?].*$/, '').replace(/[^/]*$/, '') + '">';
+      var url = URL.createObjectURL(new Blob([base + html], { type: 'text/html;charset=utf-8' }));
       window.open(url, '_blank', 'noopener');
       setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
     },

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <set>
 
+#include "json_text.hpp"
+
 namespace shisaku {
 namespace {
 
@@ -102,7 +104,7 @@ std::optional<std::string> check_answer(const Question& q, const nlohmann::json&
   auto refuse = [&](const std::string& got) {
     return std::optional<std::string>("\"" + q.id + "\" takes " + describe_expected(q) + ", got " + got);
   };
-  std::string got = value.dump();
+  std::string got = json_text(value);
   if (got.size() > 80) got = got.substr(0, 77) + "...";
   switch (q.type) {
     case QuestionType::Boolean:
@@ -235,7 +237,7 @@ std::optional<Answers> Answers::from_json(const Catalog& catalog, const nlohmann
     for (const auto& s : *skipped) {
       const Question* q = s.is_string() ? catalog.question(s.get<std::string>()) : nullptr;
       if (!q) {
-        error = "\"skipped\" names no question: " + s.dump();
+        error = "\"skipped\" names no question: " + json_text(s);
         return std::nullopt;
       }
       if (out.answered(q->slot)) {
@@ -251,11 +253,19 @@ std::optional<Answers> Answers::from_json(const Catalog& catalog, const nlohmann
 // Layout: version, 4 bytes of the rules fingerprint, then per entry varint(slot*2+skipped) and
 // the value (bool: 1 byte; single: varint option; multi: varint bit mask; number: tag 0 +
 // zigzag varint for integers, tag 1 + 8 bytes IEEE-754 otherwise), then CRC-32 of all before.
-std::string Answers::to_share_string() const {
+std::string frame_share_code(const Catalog& catalog, const std::vector<std::uint8_t>& entries) {
   std::vector<std::uint8_t> out;
   out.push_back(kShareVersion);
-  std::uint32_t fp = static_cast<std::uint32_t>(std::strtoul(catalog_->fingerprint.c_str(), nullptr, 16));
+  std::uint32_t fp = static_cast<std::uint32_t>(std::strtoul(catalog.fingerprint.c_str(), nullptr, 16));
   for (int k = 3; k >= 0; --k) out.push_back(static_cast<std::uint8_t>(fp >> (8 * k)));
+  out.insert(out.end(), entries.begin(), entries.end());
+  std::uint32_t crc = crc32(out.data(), out.size());
+  for (int k = 3; k >= 0; --k) out.push_back(static_cast<std::uint8_t>(crc >> (8 * k)));
+  return base64url(out);
+}
+
+std::string Answers::to_share_string() const {
+  std::vector<std::uint8_t> out;
   for (std::size_t i = 0; i < values_.size(); ++i) {
     if (!values_[i] && !skipped_[i]) continue;
     put_varint(out, i * 2 + (skipped_[i] ? 1 : 0));
@@ -291,9 +301,7 @@ std::string Answers::to_share_string() const {
       }
     }
   }
-  std::uint32_t crc = crc32(out.data(), out.size());
-  for (int k = 3; k >= 0; --k) out.push_back(static_cast<std::uint8_t>(crc >> (8 * k)));
-  return base64url(out);
+  return frame_share_code(*catalog_, out);
 }
 
 std::optional<Answers> Answers::from_share_string(const Catalog& catalog, const std::string& s, ShareError& why,

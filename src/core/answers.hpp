@@ -2,6 +2,7 @@
 // compact string for share links (see docs/decisions/0003-share-links.md).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,10 @@ class Answers {
   std::vector<std::optional<logic::Value>> values_;  // by question slot
   std::vector<bool> skipped_;
 };
+
+// A share code around encoded entries: format version, rules fingerprint, the entries, CRC-32,
+// all in base64url. Public for the decoder's fuzzer, which mutates entries past the checksum.
+std::string frame_share_code(const Catalog& catalog, const std::vector<std::uint8_t>& entries);
 
 // Checks a JSON value against a question; on success fills `out`.
 std::optional<std::string> check_answer(const Question& q, const nlohmann::json& value, logic::Value& out);

@@ -6,7 +6,8 @@
 #include <limits>
 #include <set>
 
-#include "rules_lint.hpp"
+#include "json_text.hpp"
+#include "rules_lint.hpp"  // check_quote
 
 namespace shisaku {
 namespace {
@@ -161,9 +162,14 @@ class Reader {
   Problems& problems_;
 };
 
-// A SAX handler that accepts everything and remembers the first syntax error.
-struct SyntaxErrorFinder : nlohmann::json_sax<json> {
-  std::string message;
+// A SAX handler that checks what the DOM parser cannot: it accepts every value, remembers the
+// first syntax error, and stops past kMaxJsonDepth levels. It keeps no tree, so it is safe on
+// input of any depth.
+struct JsonChecker : nlohmann::json_sax<json> {
+  std::string syntax_error;
+  std::size_t depth = 0;
+  bool too_deep = false;
+
   bool null() override { return true; }
   bool boolean(bool) override { return true; }
   bool number_integer(number_integer_t) override { return true; }
@@ -171,14 +177,24 @@ struct SyntaxErrorFinder : nlohmann::json_sax<json> {
   bool number_float(number_float_t, const string_t&) override { return true; }
   bool string(string_t&) override { return true; }
   bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
+  bool start_object(std::size_t) override { return enter(); }
   bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
+  bool end_object() override { return leave(); }
+  bool start_array(std::size_t) override { return enter(); }
+  bool end_array() override { return leave(); }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
-    message = ex.what();
+    syntax_error = ex.what();
     return false;
+  }
+
+ private:
+  bool enter() {
+    too_deep = ++depth > kMaxJsonDepth;
+    return !too_deep;
+  }
+  bool leave() {
+    --depth;
+    return true;
   }
 };
 
@@ -219,7 +235,7 @@ class Loader {
       auto parsed = parse_json(f->text, f->path, problems_);
       if (!parsed) continue;
       // Hash the canonical form, so rules/ and the bundled rules.json agree.
-      h = fnv1a(fnv1a(h, f->path), parsed->dump());
+      h = fnv1a(fnv1a(h, f->path), json_text(*parsed));
       if (f->path == "meta.json") {
         have_meta = true;
         read_meta(*f, *parsed);
@@ -247,7 +263,6 @@ class Loader {
     std::sort(cat_.programs.begin(), cat_.programs.end(),
               [](const Program& a, const Program& b) { return std::tie(a.ministry, a.id) < std::tie(b.ministry, b.id); });
 
-    if (!has_errors(problems_) && options_.lint) lint_catalog(cat_, problems_);
     if (has_errors(problems_)) return std::nullopt;
     return std::move(cat_);
   }
@@ -452,10 +467,10 @@ class Loader {
     auto check_literal = [&](const Question& q, const logic::Value& v, bool element_of_multi) {
       switch (q.type) {
         case QuestionType::Boolean:
-          if (!v.is_bool()) r.error(path, "type mismatch: \"" + q.id + "\" is a yes/no question, compared with " + v.to_json().dump());
+          if (!v.is_bool()) r.error(path, "type mismatch: \"" + q.id + "\" is a yes/no question, compared with " + json_text(v.to_json()));
           break;
         case QuestionType::Number:
-          if (!v.is_number()) r.error(path, "type mismatch: \"" + q.id + "\" is a number question, compared with " + v.to_json().dump());
+          if (!v.is_number()) r.error(path, "type mismatch: \"" + q.id + "\" is a number question, compared with " + json_text(v.to_json()));
           break;
         case QuestionType::Multi:
           if (!element_of_multi) {
@@ -467,7 +482,7 @@ class Loader {
           if (!v.is_string() || !q.option(v.as_string())) {
             std::vector<std::string> known;
             for (const auto& o : q.options) known.push_back(o.value);
-            r.error(path, "option value " + v.to_json().dump() + " is not among the options of \"" + q.id + "\" (" + join(known) + ")");
+            r.error(path, "option value " + json_text(v.to_json()) + " is not among the options of \"" + q.id + "\" (" + join(known) + ")");
           }
           break;
       }
@@ -805,16 +820,23 @@ const std::string& Catalog::slot_name(int slot) const {
 }
 
 std::optional<nlohmann::json> parse_json(const std::string& text, const std::string& file, Problems& problems) {
+  JsonChecker checker;
+  if (!nlohmann::json::sax_parse(text, &checker)) {
+    std::string msg = checker.syntax_error;
+    // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error …"
+    auto bracket = msg.find("] ");
+    if (bracket != std::string::npos) msg = msg.substr(bracket + 2);
+    problems.push_back({Severity::Error, file, "",
+                        checker.too_deep ? "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"
+                                         : "malformed JSON: " + (msg.empty() ? std::string("cannot parse") : msg)});
+    return std::nullopt;
+  }
   nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_discarded()) return j;
-  SyntaxErrorFinder finder;
-  nlohmann::json::sax_parse(text, &finder, nlohmann::json::input_format_t::json, false);
-  std::string msg = finder.message;
-  // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error …"
-  auto bracket = msg.find("] ");
-  if (bracket != std::string::npos) msg = msg.substr(bracket + 2);
-  problems.push_back({Severity::Error, file, "", "malformed JSON: " + (msg.empty() ? std::string("cannot parse") : msg)});
-  return std::nullopt;
+  if (j.is_discarded()) {  // not expected after the check; never an exception either way
+    problems.push_back({Severity::Error, file, "", "malformed JSON: cannot parse"});
+    return std::nullopt;
+  }
+  return j;
 }
 
 LoadResult load_catalog(const std::vector<RulesFile>& files, const LoadOptions& options) {
@@ -841,7 +863,7 @@ std::vector<RulesFile> unbundle(const std::string& bundle_text, Problems& proble
     problems.push_back({Severity::Error, "rules.json", "/files", "a rules bundle is {\"files\": {path: content}}"});
     return files;
   }
-  for (auto f = it->begin(); f != it->end(); ++f) files.push_back({f.key(), f.value().dump()});
+  for (auto f = it->begin(); f != it->end(); ++f) files.push_back({f.key(), json_text(f.value())});
   return files;
 }
 

@@ -69,6 +69,14 @@ Estimate estimate_of(const Measure& m, const std::vector<Value>& slots, const Ca
   return e;
 }
 
+// Money a local government receives is not a company's or a person's estimate, even when they
+// take part in the program (e.g. the host municipality's allocation for a seconded employee).
+bool goes_to_someone_else(const Measure& m, const std::vector<Value>& slots, int applicant_slot) {
+  if (applicant_slot < 0 || (m.recipient != "prefecture" && m.recipient != "municipality")) return false;
+  const Value& who = slots[static_cast<std::size_t>(applicant_slot)];
+  return who.is_string() && who.as_string() != "prefecture" && who.as_string() != "municipality";
+}
+
 }  // namespace
 
 const char* status_name(Status s) {
@@ -140,6 +148,8 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
     return out;
   };
 
+  const Question* applicant = c.question("applicant");
+  const int applicant_slot = applicant ? applicant->slot : -1;
   Evaluation ev;
   ev.programs.reserve(c.programs.size());
   std::vector<int> status_score(c.questions.size(), 0), estimate_score(c.questions.size(), 0);
@@ -179,7 +189,8 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
         mr.applies = tri_of(o);
       }
       mr.estimate = estimate_of(m, slots, c, r.errors);
-      bool headline_candidate = m.amount && m.unit == "yen" && mr.applies != Tri::False && r.headline.kind == Estimate::Kind::None;
+      bool headline_candidate = m.amount && m.unit == "yen" && mr.applies != Tri::False && r.headline.kind == Estimate::Kind::None &&
+                                !goes_to_someone_else(m, slots, applicant_slot);
       if (headline_candidate) {
         r.headline = mr.estimate;
         if (mr.applies == Tri::Unknown)

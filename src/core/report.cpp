@@ -236,10 +236,9 @@ std::string evaluation_html(const Catalog& c, const Evaluation& ev, const Answer
   bool ja = lang == Lang::Ja;
   std::string h = std::string("<!doctype html><html lang=\"") + (ja ? "ja" : "en") + "\"><meta charset=\"utf-8\"><title>" +
                   (ja ? "施策ナビ 結果" : "shisaku-navi results") +
-                  "</title><style>body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.6}"
-                  "h2{border-bottom:1px solid #999}.s{color:#555;font-size:.9em}</style><h1>" +
-                  (ja ? "施策ナビ 結果" : "shisaku-navi results") + "</h1><p class=s>rules " + html_escape(c.meta.rules_version + "+" + c.fingerprint) +
-                  "</p><h2>" + (ja ? "回答" : "Answers") + "</h2><ul>";
+                  "</title><link rel=\"stylesheet\" href=\"programs.css\"><h1>" +
+                  (ja ? "施策ナビ 結果" : "shisaku-navi results") + "</h1><p><small>rules " + html_escape(c.meta.rules_version + "+" + c.fingerprint) +
+                  "</small></p><h2>" + (ja ? "回答" : "Answers") + "</h2><ul>";
   for (const auto& q : c.questions)
     if (answers.answered(q.slot) || answers.skipped(q.slot))
       h += "<li>" + html_escape(q.text.in(lang)) + " — <b>" + html_escape(answers.describe(q.slot, lang)) + "</b>";
@@ -251,8 +250,8 @@ std::string evaluation_html(const Catalog& c, const Evaluation& ev, const Answer
       const Program& p = *r.program;
       h += "<h3>" + html_escape(p.name.in(lang)) + "</h3><p>" + html_escape(p.summary.in(lang)) + "</p>";
       if (r.headline.kind != Estimate::Kind::None) h += "<p><b>" + html_escape(format_estimate(r.headline, lang)) + "</b></p>";
-      h += "<p class=s>" + html_escape(reasons_summary(c, r, lang)) + "<br>" + html_escape(contacts_line(p, lang)) + "<br>" + html_escape(sources_line(p)) + "</p>";
-      for (const auto& cv : p.caveats) h += "<p class=s>※ " + html_escape(cv.in(lang)) + "</p>";
+      h += "<p><small>" + html_escape(reasons_summary(c, r, lang)) + "<br>" + html_escape(contacts_line(p, lang)) + "<br>" + html_escape(sources_line(p)) + "</small></p>";
+      for (const auto& cv : p.caveats) h += "<p class=note>※ " + html_escape(cv.in(lang)) + "</p>";
     }
   }
   return h + "</html>";

@@ -8,7 +8,7 @@
 // over the same operators and a random data object. Deterministic for a given seed.
 //
 // A disagreement fails the test unless it is one of the intentional differences in
-// known_differences.json (matched by the rules listed there, see `classify`). Exit 0 when
+// known_differences.json (each with the predicate that recognises it, see `classify`). Exit 0 when
 // every disagreement is known, 1 otherwise, 77 (ctest's skip) when json-logic-engine is not
 // installed (`npm ci`).
 import { spawnSync } from 'node:child_process';
@@ -172,7 +172,7 @@ const OPERATORS = {
   cat: [0, 3], substr: [1, 3], in: [2, 2], merge: [0, 3],
   map: [2, 2], filter: [2, 2], reduce: [2, 3], all: [2, 2], some: [2, 2], none: [2, 2], missing: [1, 3], missing_some: [2, 2],
 };
-const ITERATORS = new Set(['map', 'filter', 'reduce', 'all', 'some', 'none']);
+const ITERATOR_OPERATORS = new Set(['map', 'filter', 'reduce', 'all', 'some', 'none']);
 const OPERATOR_NAMES = Object.keys(OPERATORS);
 
 function randomExpression(rnd, depth, inIterator) {
@@ -182,7 +182,7 @@ function randomExpression(rnd, depth, inIterator) {
   }
   const op = rnd.pick(OPERATOR_NAMES);
   const [lo, hi] = OPERATORS[op];
-  if (ITERATORS.has(op)) {
+  if (ITERATOR_OPERATORS.has(op)) {
     const source = rnd.pick([{ var: 'arr' }, { var: 'strs' }, { var: 'empty_a' }, [1, 2, 3], { var: 'nil' }, randomExpression(rnd, depth - 1, inIterator)]);
     const args = [source, randomExpression(rnd, depth - 1, true)];
     if (op === 'reduce' && rnd.chance(0.7)) args.push(randomLiteral(rnd));
@@ -229,7 +229,8 @@ function normalize(v) {
 function shisakuOutcomes(binary, cases) {
   const input = cases.map((c) => JSON.stringify({ rule: c.rule, data: c.data })).join('\n') + '\n';
   const run = spawnSync(binary, ['logic'], { input, maxBuffer: 1 << 30, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`${binary} logic exited with ${run.status}: ${run.stderr}`);
+  if (run.status !== 0)
+    throw new Error(`${binary} logic failed (${run.error?.message ?? `exit ${run.status}, signal ${run.signal}`}): ${run.stderr}`);
   const lines = run.stdout.split('\n').filter((l) => l !== '');
   if (lines.length !== cases.length) throw new Error(`shisaku logic answered ${lines.length} lines for ${cases.length} cases`);
   return lines.map((l) => {
@@ -256,15 +257,16 @@ const agree = (ours, theirs) => ('error' in ours ? ours.error === theirs.error :
 // over
 //   {op, operands, dynamic, args: [outcome…], items: [kind…], body: [outcome…],
 //    ours: outcome, theirs: outcome, interpreted: outcome, agrees_with_interpreter,
-//    engine_inconsistent_inside, constant_errors: [type…], rule, data}
+//    engine_inconsistent_inside, constant_errors: [type…], malformed_inside, rule, data}
 // where operands are the operator's raw arguments (dynamic: given as one expression, not an
 // array), args the outcomes of evaluating them (an iterator's source only), items the kinds of
 // an iterator's items and body the outcomes of its logic on each; an outcome is {kind, value}
 // or {kind: "error"|"crash", error}; `interpreted` is engine.run on the same spot;
 // engine_inconsistent_inside tells whether engine.build and engine.run disagree on a
 // sub-expression inside the spot; constant_errors are the errors its constant sub-expressions
-// raise (see constantErrors). A kind is one of null, boolean, number, text, empty-text, array,
-// empty-array, object, empty-object.
+// raise (see constantErrors); malformed_inside whether it holds an operator written without
+// its argument array (see hasMalformedOperator). A kind is one of null, boolean, number, text,
+// empty-text, array, empty-array, object, empty-object.
 function loadKnownDifferences() {
   const file = path.join(here, 'known_differences.json');
   const list = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -274,7 +276,6 @@ function loadKnownDifferences() {
   return list;
 }
 
-const ITERATOR_OPERATORS = new Set(['map', 'filter', 'reduce', 'all', 'some', 'none']);
 const MAX_PROBED_ITEMS = 6;
 
 function isOperator(j) {
@@ -299,16 +300,20 @@ function engineInterpreted(engine, rule, data) {
   return engineOutcome({ build: (r) => (d) => engine.run(r, d) }, rule, data);
 }
 
-// Sub-expressions that read no data are constants; the engine evaluates them when it builds a
-// rule. The error types they raise (each evaluated alone).
+// Sub-expressions that read no data are constants, which the engine evaluates when it builds a
+// rule. Like the engine, an iterator's logic reads its items, not the data: an iterator over a
+// constant is constant. The error types constants raise (each evaluated alone):
 const DATA_READERS = new Set(['var', 'val', 'exists', 'missing', 'missing_some']);
+function operandsOf(rule) {
+  const [op, raw] = Object.entries(rule)[0];
+  const operands = Array.isArray(raw) ? raw : [raw];
+  return ITERATOR_OPERATORS.has(op) ? operands.filter((_, i) => i !== 1) : operands;  // not the logic
+}
 function readsData(rule) {
   if (Array.isArray(rule)) return rule.some(readsData);
   if (!isOperator(rule)) return false;
-  const [op, raw] = Object.entries(rule)[0];
-  return DATA_READERS.has(op) || readsData(raw);
+  return DATA_READERS.has(Object.keys(rule)[0]) || operandsOf(rule).some(readsData);
 }
-
 function constantErrors(rule, engine, out = new Set()) {
   if (Array.isArray(rule)) rule.forEach((r) => constantErrors(r, engine, out));
   if (!isOperator(rule)) return out;
@@ -317,8 +322,18 @@ function constantErrors(rule, engine, out = new Set()) {
     if ('error' in o) out.add(o.error);
   }
   const raw = Object.values(rule)[0];
-  constantErrors(Array.isArray(raw) ? raw : [raw], engine, out);
+  constantErrors(Array.isArray(raw) ? raw : [raw], engine, out);  // iterator logic included
   return out;
+}
+
+// Operators that take their arguments as an array, written without one ({"and": true}): the
+// spec raises Invalid Arguments (conformance suite iterators.extra.json).
+const ARRAY_ONLY_OPERATORS = new Set(['if', '?:', 'and', 'or', '==', '!=', '===', '!==', '<', '<=', '>', '>=', ...ITERATOR_OPERATORS]);
+function hasMalformedOperator(rule) {
+  if (Array.isArray(rule)) return rule.some(hasMalformedOperator);
+  if (!isOperator(rule)) return false;
+  const [op, raw] = Object.entries(rule)[0];
+  return (ARRAY_ONLY_OPERATORS.has(op) && !Array.isArray(raw)) || hasMalformedOperator(raw);
 }
 
 // The tree of sub-expressions worth comparing: operators and array literals, each with the data
@@ -395,6 +410,7 @@ function disagreementSpots(c, engine, binary) {
     spot.agrees_with_interpreter = deepEqual(spot.ours, spot.interpreted);
     spot.engine_inconsistent_inside = inconsistentInside(n);
     spot.constant_errors = [...constantErrors(n.rule, engine)];
+    spot.malformed_inside = hasMalformedOperator(n.rule);
     return spot;
   });
 }
@@ -407,7 +423,7 @@ function matches(difference, spot, engine) {
   }
 }
 
-// The known differences that explain every spot of a disagreement, or null when one is unexplained.
+// The known differences (ids) that explain the spots of a disagreement, and the spots none explains.
 function classify(c, differences, engine, binary) {
   const spots = disagreementSpots(c, engine, binary);
   if (spots.length === 0) return { unexplained: [] };

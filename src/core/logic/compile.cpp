@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "json_text.hpp"
 #include "logic/logic.hpp"
 
 namespace shisaku::logic {
@@ -95,6 +96,18 @@ class Compiler {
       : options_(options), diagnostics_(diagnostics), slots_(slots) {}
 
   Node compile(const nlohmann::json& j, const std::string& path) {
+    // Compiling and evaluating recurse once per level: absurd nesting gets a diagnostic
+    // instead of exhausting the stack.
+    if (nesting_ >= kMaxRuleNesting)
+      return fail(path, "nested deeper than " + std::to_string(kMaxRuleNesting) + " levels", "Invalid Arguments");
+    ++nesting_;
+    Node n = compile_node(j, path);
+    --nesting_;
+    return n;
+  }
+
+ private:
+  Node compile_node(const nlohmann::json& j, const std::string& path) {
     if (j.is_array()) {
       Node n;
       n.op = Op::ArrayLiteral;
@@ -142,16 +155,15 @@ class Compiler {
       for (std::size_t i = 0; i < arg.size(); ++i) {
         // Iterator bodies (and try's fallbacks) run in a nested scope.
         bool nested = (is_iterator(n.op) && i == 1) || (n.op == Op::Try && i > 0);
-        if (nested) ++depth_;
+        if (nested) ++scope_depth_;
         n.args.push_back(compile(arg[i], here + "/" + std::to_string(i)));
-        if (nested) --depth_;
+        if (nested) --scope_depth_;
       }
     }
     if (auto problem = shape_problem(n, arg)) return fail(here, problem, "Invalid Arguments");
     return n;
   }
 
- private:
   static bool is_iterator(Op op) {
     return op == Op::Map || op == Op::Filter || op == Op::Reduce || op == Op::All ||
            op == Op::Some || op == Op::None;
@@ -209,7 +221,7 @@ class Compiler {
       if (arg.size() > 1) n.args.push_back(compile(arg[1], here + "/1"));  // default
     }
     if (is_operator_object(*path_arg)) {
-      if (options_.resolver && depth_ == 0)
+      if (options_.resolver && scope_depth_ == 0)
         return fail(here, "a variable name computed at run time cannot be checked; write the name", "Invalid Arguments");
       n.args.insert(n.args.begin(), compile(*path_arg, here));
       // args[0] is the path expression, args[1] (if any) the default.
@@ -219,7 +231,7 @@ class Compiler {
     if (!path_arg->is_string() && !path_arg->is_number() && !path_arg->is_null())
       return fail(here, "a variable name must be a string or a number", "Invalid Arguments");
     n.path = var_path(Value::from_json(*path_arg));
-    if (options_.resolver && depth_ == 0) return resolve(std::move(n), here);
+    if (options_.resolver && scope_depth_ == 0) return resolve(std::move(n), here);
     return n;
   }
 
@@ -281,7 +293,8 @@ class Compiler {
   const CompileOptions& options_;
   std::vector<Diagnostic>& diagnostics_;
   std::vector<int>& slots_;
-  int depth_ = 0;
+  int scope_depth_ = 0;  // iterator scopes around the node being compiled
+  int nesting_ = 0;      // JSON levels around it
 };
 
 }  // namespace
@@ -304,7 +317,7 @@ std::string Outcome::error_text() const {
   if (!error) return {};
   if (const Value* type = error->find("type"); type && type->is_string()) return type->as_string();
   if (error->is_string()) return error->as_string();
-  return error->to_json().dump();
+  return json_text(error->to_json());
 }
 
 }  // namespace shisaku::logic

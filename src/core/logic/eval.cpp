@@ -132,6 +132,8 @@ double safe_mul(double a, double b) { return (a == 0 || b == 0) ? 0 : a * b; }
 
 Interval combine(const Interval& a, const Interval& b, Op op) {
   if (a.unknown || b.unknown) return {0, 0, true};
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  if (std::isnan(a.lo) || std::isnan(b.lo)) return {kNaN, kNaN};  // NaN stays NaN (not exact())
   switch (op) {
     case Op::Add:
       return {a.lo + b.lo, a.hi + b.hi};
@@ -367,19 +369,18 @@ Value substr(const std::vector<Value>& a, Ctx& c) {
 // ---- variables ------------------------------------------------------------------------
 
 Value var(const Node& n, Ctx& c) {
-  const Value& scope = c.scopes.back();
-  const Value* found = nullptr;
+  std::vector<Value> computed;
   std::size_t default_index = 0;
-  if (n.static_path) {
-    found = lookup(scope, n.path);
-  } else {
+  if (!n.static_path) {
     Value key = eval(n.args[0], c);
     if (c.failed()) return Value();
     default_index = 1;
     // A computed name that is neither text nor a number reads the whole scope.
-    std::vector<Value> path = (key.is_string() || key.is_number()) ? var_path(key) : std::vector<Value>{};
-    found = lookup(scope, path);
+    if (key.is_string() || key.is_number()) computed = var_path(key);
   }
+  // A reference into the scopes only now: evaluating the name can push scopes (an iterator
+  // inside it), which may move them.
+  const Value* found = lookup(c.scopes.back(), n.static_path ? n.path : computed);
   // The default stands in for a path that does not resolve; a present null stays null
   // (json-logic-js and json-logic-engine alike).
   if (found) return *found;
@@ -400,23 +401,25 @@ Value slot(const Node& n, Ctx& c) {
 // val / exists: the path, starting `climb` scopes up.
 const Value* val_target(const Node& n, Ctx& c, bool& ok) {
   ok = true;
+  std::vector<Value> computed;
+  if (!n.static_path) {
+    for (const auto& a : n.args) {
+      Value k = eval(a, c);
+      if (c.failed()) {
+        ok = false;
+        return nullptr;
+      }
+      if (k.is_array())
+        computed.insert(computed.end(), k.as_array().begin(), k.as_array().end());
+      else
+        computed.push_back(std::move(k));
+    }
+  }
+  // As in var: the scopes are read only after the path is computed.
   std::size_t depth = c.scopes.size();
   std::size_t up = static_cast<std::size_t>(n.climb);
   const Value& start = up < depth ? c.scopes[depth - 1 - up] : c.scopes.front();
-  if (n.static_path) return lookup(start, n.path);
-  std::vector<Value> path;
-  for (const auto& a : n.args) {
-    Value k = eval(a, c);
-    if (c.failed()) {
-      ok = false;
-      return nullptr;
-    }
-    if (k.is_array())
-      for (const auto& e : k.as_array()) path.push_back(e);
-    else
-      path.push_back(std::move(k));
-  }
-  return lookup(start, path);
+  return lookup(start, n.static_path ? n.path : computed);
 }
 
 // classic `missing`: keys whose value is absent, null or "".
@@ -477,6 +480,8 @@ Value iterate(const Node& n, Ctx& c) {
         break;
       }
       case Op::Reduce:
+        // The one place a value can grow without bound ({"reduce": [list, [{"var": "accumulator"}]]}).
+        if (r.depth() > kMaxValueDepth) return c.fail("Exceeded Allowed Depth");
         acc = std::move(r);
         break;
       case Op::All: {

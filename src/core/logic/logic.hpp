@@ -117,6 +117,9 @@ struct Outcome {
   std::string error_text() const;
 };
 
+// Rules nested deeper are refused with a diagnostic (real rules stay under 30 levels).
+constexpr int kMaxRuleNesting = 128;
+
 class Expr {
  public:
   Expr() = default;

@@ -9,6 +9,16 @@
 
 namespace shisaku::logic {
 
+Value::Value(Array a) : depth_(1) {
+  for (const auto& e : a) depth_ = std::max(depth_, e.depth_ + 1);
+  v_ = std::make_shared<const logic::Array>(std::move(a));
+}
+
+Value::Value(Object o) : depth_(1) {
+  for (const auto& kv : o) depth_ = std::max(depth_, kv.second.depth_ + 1);
+  v_ = std::make_shared<const logic::Object>(std::move(o));
+}
+
 Value Value::range(double lo, double hi) {
   if (lo == hi) return Value(lo);
   Value v;

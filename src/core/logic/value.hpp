@@ -43,8 +43,8 @@ class Value {
   Value(int n) : v_(static_cast<double>(n)) {}
   Value(std::string s) : v_(std::make_shared<const std::string>(std::move(s))) {}
   Value(const char* s) : Value(std::string(s)) {}
-  Value(Array a) : v_(std::make_shared<const logic::Array>(std::move(a))) {}
-  Value(Object o) : v_(std::make_shared<const logic::Object>(std::move(o))) {}
+  Value(Array a);
+  Value(Object o);
   Value(Unknown u) : v_(u) {}
   // A range whose bounds coincide is that number.
   static Value range(double lo, double hi);
@@ -71,6 +71,11 @@ class Value {
   // A number or a range as [lo, hi]; false for anything else.
   bool numeric_bounds(double& lo, double& hi) const;
 
+  // Nesting: 0 for scalars, 1 + the deepest item for arrays and objects. Kept with the value,
+  // so bounding it costs nothing (the evaluator refuses to build values deeper than
+  // kMaxValueDepth: destroying and printing them recurse).
+  std::uint32_t depth() const { return depth_; }
+
   // Object member, or nullptr.
   const Value* find(std::string_view key) const;
 
@@ -88,7 +93,10 @@ class Value {
   using ArrPtr = std::shared_ptr<const logic::Array>;
   using ObjPtr = std::shared_ptr<const logic::Object>;
   std::variant<std::monostate, bool, double, StrPtr, ArrPtr, ObjPtr, Unknown, Range> v_;
+  std::uint32_t depth_ = 0;
 };
+
+constexpr std::uint32_t kMaxValueDepth = 512;
 
 // A variable name as a path, as json-logic-js reads it: "a.b.1" → ["a", "b", "1"]; "" and null
 // → [] (the whole scope); a number is read as its text. Other kinds stay one (unresolvable) key.
