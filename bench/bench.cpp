@@ -135,7 +135,7 @@ int main(int argc, char** argv) {
     for (const auto& slots : sets)
       for (const auto& p : c.programs) {
         bool ok = true;
-        for (const auto& cond : p.conditions) ok = ok && logic::truthy(cond.logic.evaluate(slots).value) == logic::Tri::True;
+        for (const auto& cond : p.conditions) ok = ok && cond.logic.evaluate_truth(slots) == logic::Tri::True;
         eligible += ok;
       }
     ++rounds;

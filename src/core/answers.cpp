@@ -113,7 +113,7 @@ std::optional<std::string> check_answer(const Question& q, const nlohmann::json&
       return std::nullopt;
     case QuestionType::Single:
       if (!value.is_string() || !q.option(value.get<std::string>())) return refuse(got);
-      out = logic::Value(value.get<std::string>());
+      out = q.option(value.get<std::string>())->interned;
       return std::nullopt;
     case QuestionType::Multi: {
       if (!value.is_array()) return refuse(got);
@@ -125,7 +125,7 @@ std::optional<std::string> check_answer(const Question& q, const nlohmann::json&
       }
       // Stored in declared option order, so equal answers compare equal.
       for (const auto& o : q.options)
-        if (seen.count(o.value)) items.emplace_back(o.value);
+        if (seen.count(o.value)) items.push_back(o.interned);
       out = logic::Value(std::move(items));
       return std::nullopt;
     }

@@ -347,7 +347,8 @@ class Loader {
             r.error(op, "an option must be an object {value, label}");
             continue;
           }
-          Option opt{r.str(o, "value", op, true), r.text(o, "label", op, true), r.text(o, "help", op, false)};
+          Option opt{r.str(o, "value", op, true), r.text(o, "label", op, true), r.text(o, "help", op, false), {}};
+          opt.interned = cat_.interner->text(opt.value);
           if (!seen.insert(opt.value).second) r.error(op + "/value", "duplicate option value \"" + opt.value + "\"");
           out.options.push_back(std::move(opt));
         }
@@ -421,6 +422,7 @@ class Loader {
     logic::CompileOptions opts;
     opts.resolver = resolver;
     opts.portable_only = true;
+    opts.interner = cat_.interner.get();
     logic::Expr e = logic::Expr::compile(rule, opts);
     for (const auto& d : e.diagnostics()) r.error(path + d.path, d.message);
     check_types(r, e.root(), path);
@@ -680,6 +682,8 @@ class Loader {
           figures_used = &out.figures_used;
           out.amount = compile(r, *a, mp + "/amount", resolver);
           figures_used = nullptr;
+          for (int s : out.amount->slots_used())
+            if (cat_.is_question_slot(s)) out.inputs.push_back(s);
           out.unit = r.str(m, "unit", mp, true);
           if (!out.unit.empty() && out.unit != "yen" && out.unit != "ratio")
             r.error(mp + "/unit", "an amount is in \"yen\" or \"ratio\", not \"" + out.unit + "\"");

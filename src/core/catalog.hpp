@@ -28,6 +28,7 @@ struct Option {
   std::string value;
   Text label;
   Text help;
+  logic::Value interned;  // `value` from the catalog's interner: what an answer holds
 };
 
 enum class QuestionType { Boolean, Single, Multi, Number };
@@ -96,6 +97,7 @@ struct Measure {
   Text per;
   Text note;
   std::vector<std::string> figures_used;  // names of figures the amount reads
+  std::vector<int> inputs;                // question slots the amount reads directly
 };
 
 struct Contact {
@@ -170,6 +172,8 @@ struct Catalog {
   std::vector<Program> programs;        // sorted by ministry, then id
   // A short hash of every rules file: share links carry it to detect outdated links.
   std::string fingerprint;
+  // The texts of options and rules, shared (answers compare with rules by address).
+  std::shared_ptr<logic::Interner> interner = std::make_shared<logic::Interner>();
 
   std::size_t slot_count() const { return questions.size() + definitions.size(); }
   const Question* question(const std::string& id) const;

@@ -11,7 +11,18 @@ using logic::Value;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-Tri tri_of(const logic::Outcome& o) { return o.ok() ? logic::truthy(o.value) : Tri::Unknown; }
+// A condition's truth; an evaluation error (a rule bug) is reported and counts as unknown.
+Tri truth_of(const logic::Expr& e, const std::vector<Value>& slots, std::vector<std::string>* errors, const char* what,
+             const std::string& id, std::vector<int>* missing = nullptr) {
+  std::optional<Value> error;
+  Tri t = e.evaluate_truth(slots, &error, missing);
+  if (error && errors) {
+    logic::Outcome o;
+    o.error = std::move(error);
+    errors->push_back(what + id + ": " + o.error_text());
+  }
+  return t;
+}
 
 void add_unique(std::vector<int>& v, int x) {
   if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
@@ -24,13 +35,14 @@ class MissingExpander {
 
   std::vector<int> expand(const std::vector<int>& raw) {
     std::vector<int> out;
+    out.reserve(raw.size());
     for (int s : raw) {
       if (c_.is_question_slot(s)) {
         add_unique(out, s);
         continue;
       }
       std::size_t d = static_cast<std::size_t>(s) - c_.questions.size();
-      if (!cache_[d]) cache_[d] = expand(c_.definitions[d].logic.missing_slots(slots_));
+      if (!cache_[d]) cache_[d] = expand(c_.definitions[d].logic.missing_slots_for_truth(slots_));
       for (int q : *cache_[d]) add_unique(out, q);
     }
     return out;
@@ -42,13 +54,12 @@ class MissingExpander {
   std::vector<std::optional<std::vector<int>>> cache_;
 };
 
-Estimate estimate_of(const Measure& m, const std::vector<Value>& slots, const Catalog& c, std::vector<std::string>& errors) {
+Estimate estimate_of(const Measure& m, const std::vector<Value>& slots, std::vector<std::string>& errors) {
   Estimate e;
   e.measure = &m;
   if (!m.amount) return e;
   e.unit = m.unit;
-  for (int s : m.amount->slots_used())
-    if (c.is_question_slot(s)) add_unique(e.inputs, s);
+  e.inputs = &m.inputs;
   logic::Outcome o = m.amount->evaluate(slots);
   if (!o.ok()) {
     errors.push_back("measure " + m.id + ": " + o.error_text());
@@ -116,7 +127,7 @@ std::vector<Value> slot_values(const Catalog& catalog, const Answers& answers) {
 std::vector<Tri> askable(const Catalog& catalog, const std::vector<Value>& slots) {
   std::vector<Tri> out(catalog.questions.size(), Tri::True);
   for (const auto& q : catalog.questions)
-    if (q.ask_if) out[static_cast<std::size_t>(q.slot)] = tri_of(q.ask_if->evaluate(slots));
+    if (q.ask_if) out[static_cast<std::size_t>(q.slot)] = truth_of(*q.ask_if, slots, nullptr, "", q.id);
   return out;
 }
 
@@ -127,8 +138,12 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
   MissingExpander expander(c, slots);
 
   // A question that cannot be asked yet passes its credit to the questions its ask_if waits
-  // for; one that will never be asked (ask_if false) or was skipped passes none.
-  auto credit_targets = [&](int q) {
+  // for; one that will never be asked (ask_if false) or was skipped passes none. Worked out
+  // once per question and evaluation.
+  std::vector<std::optional<std::vector<int>>> targets_of(c.questions.size()), waits_for(c.questions.size());
+  auto credit_targets = [&](int q) -> const std::vector<int>& {
+    auto& cached = targets_of[static_cast<std::size_t>(q)];
+    if (cached) return *cached;
     std::vector<int> out;
     std::vector<int> frontier{q};
     std::vector<bool> seen(c.questions.size(), false);
@@ -142,10 +157,13 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
       if (a == Tri::True) {
         add_unique(out, s);
       } else if (a == Tri::Unknown) {
-        for (int w : expander.expand(c.questions[static_cast<std::size_t>(s)].ask_if->missing_slots(slots))) frontier.push_back(w);
+        auto& waits = waits_for[static_cast<std::size_t>(s)];
+        if (!waits) waits = expander.expand(c.questions[static_cast<std::size_t>(s)].ask_if->missing_slots_for_truth(slots));
+        frontier.insert(frontier.end(), waits->begin(), waits->end());
       }
     }
-    return out;
+    cached = std::move(out);
+    return *cached;
   };
 
   const Question* applicant = c.question("applicant");
@@ -155,19 +173,22 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
   std::vector<int> status_score(c.questions.size(), 0), estimate_score(c.questions.size(), 0);
   std::vector<bool> relevant(c.questions.size(), false);
 
+  std::vector<int> status_missing, estimate_missing, raw_missing;  // scratch, kept to reuse their memory
+  status_missing.reserve(32);
+  estimate_missing.reserve(32);
   for (const auto& p : c.programs) {
     ProgramResult r;
     r.program = &p;
+    r.conditions.reserve(p.conditions.size());
+    r.measures.reserve(p.measures.size());
     bool any_false = false, any_unknown = false;
-    std::vector<int> status_missing;
+    status_missing.clear();
     for (const auto& cond : p.conditions) {
       ConditionResult cr;
       cr.condition = &cond;
-      logic::Outcome o = cond.logic.evaluate(slots);
-      if (!o.ok()) r.errors.push_back("condition " + cond.id + ": " + o.error_text());
-      cr.state = tri_of(o);
+      cr.state = truth_of(cond.logic, slots, &r.errors, "condition ", cond.id, &raw_missing);
       if (cr.state == Tri::Unknown) {
-        cr.missing = expander.expand(cond.logic.missing_slots(slots));
+        cr.missing = expander.expand(raw_missing);
         for (int s : cr.missing) add_unique(status_missing, s);
       }
       any_false = any_false || cr.state == Tri::False;
@@ -179,22 +200,18 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
     }
     r.status = any_false ? Status::Ineligible : any_unknown ? Status::Unknown : Status::Eligible;
 
-    std::vector<int> estimate_missing;
+    estimate_missing.clear();
     for (const auto& m : p.measures) {
       MeasureResult mr;
       mr.measure = &m;
-      if (m.applies_if) {
-        logic::Outcome o = m.applies_if->evaluate(slots);
-        if (!o.ok()) r.errors.push_back("measure " + m.id + " applies_if: " + o.error_text());
-        mr.applies = tri_of(o);
-      }
-      mr.estimate = estimate_of(m, slots, c, r.errors);
+      if (m.applies_if) mr.applies = truth_of(*m.applies_if, slots, &r.errors, "applies_if of measure ", m.id);
+      mr.estimate = estimate_of(m, slots, r.errors);
       bool headline_candidate = m.amount && m.unit == "yen" && mr.applies != Tri::False && r.headline.kind == Estimate::Kind::None &&
                                 !goes_to_someone_else(m, slots, applicant_slot);
       if (headline_candidate) {
         r.headline = mr.estimate;
         if (mr.applies == Tri::Unknown)
-          for (int s : expander.expand(m.applies_if->missing_slots(slots))) add_unique(estimate_missing, s);
+          for (int s : expander.expand(m.applies_if->missing_slots_for_truth(slots))) add_unique(estimate_missing, s);
         if (mr.estimate.partial())
           for (int s : expander.expand(m.amount->missing_slots(slots))) add_unique(estimate_missing, s);
       }

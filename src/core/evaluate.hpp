@@ -26,7 +26,7 @@ struct Estimate {
   double max = 0;  // +infinity when unbounded above
   std::string unit;  // "yen" or "ratio"
   const Measure* measure = nullptr;
-  std::vector<int> inputs;  // question slots the amount reads (answered or not)
+  const std::vector<int>* inputs = nullptr;  // question slots the amount reads (answered or not)
   bool partial() const { return kind == Kind::Range || kind == Kind::Unknown; }
 };
 

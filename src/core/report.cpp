@@ -50,7 +50,8 @@ json estimate_json(const Catalog& c, const ProgramResult& r, const Estimate& e, 
     j["figures"] = figures;
   }
   json inputs = json::array();
-  for (int s : e.inputs) inputs.push_back(c.slot_name(s));
+  if (e.inputs)
+    for (int s : *e.inputs) inputs.push_back(c.slot_name(s));
   j["inputs"] = inputs;
   return j;
 }

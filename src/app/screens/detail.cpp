@@ -75,7 +75,7 @@ void estimate(App& app, const ProgramResult& r) {
         widgets::muted(std::string("　") + app.t(ui::kHistory) + ": " + format_amount(h.value, f->unit, lang) + " [" + h.fiscal_year + "] " +
                        cite(h.source));
     }
-    for (int s : mr.estimate.inputs) {
+    for (int s : mr.estimate.inputs ? *mr.estimate.inputs : std::vector<int>{}) {
       std::string d = c.questions[static_cast<std::size_t>(s)].text.in(lang) + " → " +
                       (app.wizard.answers().answered(s) ? app.wizard.answers().describe(s, lang) : app.t(ui::kUnanswered));
       widgets::muted("・" + d);

@@ -116,15 +116,15 @@ class Compiler {
         n.args.push_back(compile(j[i], path + "/" + std::to_string(i)));
         all_literal = all_literal && n.args.back().op == Op::Literal;
       }
-      if (all_literal) return literal(Value::from_json(j));
+      if (all_literal) return literal(Value::from_json(j, options_.interner));
       return n;
     }
-    if (!is_operator_object(j)) return literal(Value::from_json(j));
+    if (!is_operator_object(j)) return literal(Value::from_json(j, options_.interner));
 
     const std::string& name = j.begin().key();
     const nlohmann::json& arg = j.begin().value();
     const std::string here = path + "/" + escape_pointer(name);
-    if (name == "preserve") return literal(Value::from_json(arg));
+    if (name == "preserve") return literal(Value::from_json(arg, options_.interner));
     const OpInfo* info = find_op(name);
     if (!info) return fail(here, "unknown operator \"" + name + "\"", "Unknown Operator");
     if (options_.portable_only && !info->portable)
@@ -305,10 +305,54 @@ const char* op_name(Op op) {
   return "";
 }
 
+namespace {
+bool mark_slot_reads(Node& n) {
+  bool reads = n.op == Op::Slot;
+  for (auto& a : n.args) reads = mark_slot_reads(a) || reads;
+  n.reads_slots = reads;
+  return reads;
+}
+
+bool is_answer(const Node& n) { return n.op == Op::Slot && n.path.empty(); }
+
+bool mark_simple_conditions(Node& n) {
+  bool children = true;
+  for (auto& a : n.args) children = mark_simple_conditions(a) && children;
+  switch (n.op) {
+    case Op::Slot:
+      n.simple_condition = n.path.empty();
+      break;
+    case Op::Eq:
+    case Op::Ne:
+    case Op::StrictEq:
+    case Op::StrictNe:
+      n.simple_condition = n.args.size() == 2 && is_answer(n.args[0]) && n.args[1].op == Op::Literal;
+      break;
+    case Op::In:
+      n.simple_condition = !n.dynamic_args && n.args.size() == 2 && is_answer(n.args[0]) && n.args[1].op == Op::Literal &&
+                           n.args[1].literal.is_array();
+      break;
+    case Op::And:
+    case Op::Or:
+      n.simple_condition = !n.args.empty() && children;
+      break;
+    case Op::Not:
+    case Op::NotNot:
+      n.simple_condition = n.args.size() == 1 && children;
+      break;
+    default:
+      n.simple_condition = false;
+  }
+  return n.simple_condition;
+}
+}  // namespace
+
 Expr Expr::compile(const nlohmann::json& rule, const CompileOptions& options) {
   Expr e;
   Compiler c(options, e.diagnostics_, e.slots_used_);
   e.root_ = c.compile(rule, "");
+  mark_slot_reads(e.root_);
+  mark_simple_conditions(e.root_);
   std::sort(e.slots_used_.begin(), e.slots_used_.end());
   return e;
 }

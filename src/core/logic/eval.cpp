@@ -18,12 +18,29 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 Value error_value(const char* type) { return Value(Object{{"type", Value(type)}}); }
 
 struct Ctx {
-  // scopes[0] is the data; each iterator pushes its metadata ({"index": i}) and its item.
-  std::vector<Value> scopes;
+  // The data, then the scopes iterators push (their metadata {"index": i}, then their item).
+  // Kept apart so an evaluation without iterators allocates nothing.
+  const Value* root = nullptr;
+  std::vector<Value> nested;
   const std::vector<Value>* slots = nullptr;
+
+  const Value& top() const { return nested.empty() ? *root : nested.back(); }
+  std::size_t depth() const { return nested.size() + 1; }
+  // The scope `up` levels above the current one (the data when beyond the outermost).
+  const Value& above(std::size_t up) const {
+    if (up + 1 >= depth()) return *root;
+    return nested[nested.size() - 1 - up];
+  }
   std::optional<Value> error;
 
+  std::optional<Value> first_error;  // kept while evaluation goes on past an error
+
   bool failed() const { return error.has_value(); }
+  // Sets the error aside so that evaluation can continue (to find what else is missing).
+  void keep_first_error() {
+    if (!first_error) first_error = std::move(error);
+    error.reset();
+  }
   Value fail(Value e) {
     if (!error) error = std::move(e);
     return Value();
@@ -32,6 +49,7 @@ struct Ctx {
 };
 
 Value eval(const Node& n, Ctx& c);
+Tri truth(const Node& n, Ctx& c);
 
 // ---- numbers ------------------------------------------------------------------------
 
@@ -258,50 +276,60 @@ Tri strict_equal(const Value& a, const Value& b, Ctx& c) {
   return from_bool(a == b);
 }
 
+// A node's value without copying it when it is a literal or an answer: `tmp` holds the value
+// only when it had to be computed. Comparisons and `in` read their operands this way, which
+// keeps the common conditions ({"==": [{"var": q}, "x"]}) free of copies and allocations.
+const Value& peek(const Node& n, Ctx& c, Value& tmp) {
+  if (n.op == Op::Literal) return n.literal;
+  if (n.op == Op::Slot && n.path.empty()) return (*c.slots)[static_cast<std::size_t>(n.slot)];
+  tmp = eval(n, c);
+  return tmp;
+}
+
+Tri compare_pair(Op op, const Value& a, const Value& b, Ctx& c) {
+  switch (op) {
+    case Op::Eq:
+      return loose_equal(a, b, c);
+    case Op::Ne:
+      return tri_not(loose_equal(a, b, c));
+    case Op::StrictEq:
+      return strict_equal(a, b, c);
+    case Op::StrictNe:
+      return tri_not(strict_equal(a, b, c));
+    case Op::Lt:
+      return less(a, b, false, c);
+    case Op::Le:
+      return less(a, b, true, c);
+    case Op::Gt:
+      return less(b, a, false, c);
+    case Op::Ge:
+      return less(b, a, true, c);
+    default:
+      return Tri::False;
+  }
+}
+
 // Chained comparison a op b op c …, lazily: stops at the first pair that is false.
-Value compare_chain(const Node& n, Ctx& c) {
-  Value prev = eval(n.args[0], c);
-  if (c.failed()) return Value();
+Tri compare_tri(const Node& n, Ctx& c) {
+  Value tmp[2];
+  const Value* prev = &peek(n.args[0], c, tmp[0]);
+  if (c.failed()) return Tri::False;
+  int spare = 1;  // the temporary `prev` does not use
   Tri all = Tri::True;
   for (std::size_t i = 1; i < n.args.size(); ++i) {
-    Value cur = eval(n.args[i], c);
-    if (c.failed()) return Value();
-    Tri t = Tri::False;
-    switch (n.op) {
-      case Op::Eq:
-        t = loose_equal(prev, cur, c);
-        break;
-      case Op::Ne:
-        t = tri_not(loose_equal(prev, cur, c));
-        break;
-      case Op::StrictEq:
-        t = strict_equal(prev, cur, c);
-        break;
-      case Op::StrictNe:
-        t = tri_not(strict_equal(prev, cur, c));
-        break;
-      case Op::Lt:
-        t = less(prev, cur, false, c);
-        break;
-      case Op::Le:
-        t = less(prev, cur, true, c);
-        break;
-      case Op::Gt:
-        t = less(cur, prev, false, c);
-        break;
-      case Op::Ge:
-        t = less(cur, prev, true, c);
-        break;
-      default:
-        break;
-    }
-    if (c.failed()) return Value();
-    if (t == Tri::False) return Value(false);
+    const Value* cur = &peek(n.args[i], c, tmp[spare]);
+    if (c.failed()) return Tri::False;
+    Tri t = compare_pair(n.op, *prev, *cur, c);
+    if (c.failed()) return Tri::False;
+    if (t == Tri::False) return Tri::False;
     if (t == Tri::Unknown) all = Tri::Unknown;
-    prev = std::move(cur);
+    prev = cur;
+    spare = 1 - spare;
   }
-  return all == Tri::Unknown ? Value::unknown() : Value(true);
+  return all;
 }
+
+Value tri_value(Tri t) { return t == Tri::Unknown ? Value::unknown() : Value(t == Tri::True); }
 
 // ---- strings --------------------------------------------------------------------------
 
@@ -330,6 +358,21 @@ void append_text(std::string& out, const Value& v) {
     default:
       out += "[object Object]";
   }
+}
+
+// `in`: substring of a text, or strict membership in an array.
+Tri contains(const Value& needle, const Value& haystack) {
+  if (needle.is_partial() || haystack.is_partial()) return Tri::Unknown;
+  if (haystack.is_string()) {
+    // JavaScript's String(needle): unlike cat, null is the text "null".
+    std::string text = needle.is_null() ? "null" : "";
+    append_text(text, needle);
+    return from_bool(haystack.as_string().find(text) != std::string::npos);
+  }
+  if (haystack.is_array())
+    for (const auto& e : haystack.as_array())
+      if (e == needle) return Tri::True;
+  return Tri::False;
 }
 
 // Byte offsets of each UTF-8 code point start, plus the end.
@@ -380,7 +423,7 @@ Value var(const Node& n, Ctx& c) {
   }
   // A reference into the scopes only now: evaluating the name can push scopes (an iterator
   // inside it), which may move them.
-  const Value* found = lookup(c.scopes.back(), n.static_path ? n.path : computed);
+  const Value* found = lookup(c.top(), n.static_path ? n.path : computed);
   // The default stands in for a path that does not resolve; a present null stays null
   // (json-logic-js and json-logic-engine alike).
   if (found) return *found;
@@ -416,9 +459,7 @@ const Value* val_target(const Node& n, Ctx& c, bool& ok) {
     }
   }
   // As in var: the scopes are read only after the path is computed.
-  std::size_t depth = c.scopes.size();
-  std::size_t up = static_cast<std::size_t>(n.climb);
-  const Value& start = up < depth ? c.scopes[depth - 1 - up] : c.scopes.front();
+  const Value& start = c.above(static_cast<std::size_t>(n.climb));
   return lookup(start, n.static_path ? n.path : computed);
 }
 
@@ -427,7 +468,7 @@ Value missing(const std::vector<Value>& keys, Ctx& c) {
   Array out;
   for (const auto& k : keys) {
     std::vector<Value> path = var_path(k);
-    const Value* v = lookup(c.scopes.back(), path);
+    const Value* v = lookup(c.top(), path);
     if (!v || v->is_null() || (v->is_string() && v->as_string().empty())) out.push_back(k);
   }
   return Value(std::move(out));
@@ -459,14 +500,14 @@ Value iterate(const Node& n, Ctx& c) {
   }
   bool any_unknown = false;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    c.scopes.push_back(Value(Object{{"index", Value(static_cast<double>(i))}}));
+    c.nested.push_back(Value(Object{{"index", Value(static_cast<double>(i))}}));
     if (n.op == Op::Reduce)
-      c.scopes.push_back(Value(Object{{"accumulator", acc}, {"current", items[i]}}));
+      c.nested.push_back(Value(Object{{"accumulator", acc}, {"current", items[i]}}));
     else
-      c.scopes.push_back(items[i]);
+      c.nested.push_back(items[i]);
     Value r = eval(body, c);
-    c.scopes.pop_back();
-    c.scopes.pop_back();
+    c.nested.pop_back();
+    c.nested.pop_back();
     if (c.failed()) return Value();
     switch (n.op) {
       case Op::Map:
@@ -523,47 +564,62 @@ Value iterate(const Node& n, Ctx& c) {
 
 // Possible results of an `if` whose conditions are partly unknown, merged into one value:
 // equal values stay, numbers become their hull, anything else is Unknown.
-struct Possibilities {
-  std::vector<Value> values;
-  Value merged() const {
-    if (values.empty()) return Value();
-    bool all_equal = std::all_of(values.begin(), values.end(), [&](const Value& v) { return v == values[0]; });
-    if (all_equal) return values[0];
-    double lo = kInf, hi = -kInf;
-    for (const auto& v : values) {
-      double a, b;
-      if (!v.numeric_bounds(a, b)) return Value::unknown();
-      lo = std::min(lo, a);
-      hi = std::max(hi, b);
+// The possible results of an `if` whose conditions are partly unknown, merged as they come:
+// equal values stay, numbers become their hull, anything else is Unknown.
+class Possibilities {
+ public:
+  bool empty() const { return count_ == 0; }
+  void add(Value v) {
+    if (count_++ == 0) {
+      first_ = std::move(v);
+      numeric_ = first_.numeric_bounds(lo_, hi_);
+      return;
     }
-    return Value::range(lo, hi);
+    same_ = same_ && v == first_;
+    double a, b;
+    if (numeric_ && v.numeric_bounds(a, b)) {
+      lo_ = std::min(lo_, a);
+      hi_ = std::max(hi_, b);
+    } else {
+      numeric_ = false;
+    }
   }
+  Value merged() const {
+    if (count_ == 0) return Value();
+    if (same_) return first_;
+    return numeric_ ? Value::range(lo_, hi_) : Value::unknown();
+  }
+
+ private:
+  std::size_t count_ = 0;
+  Value first_;
+  bool same_ = true, numeric_ = false;
+  double lo_ = 0, hi_ = 0;
 };
 
 Value if_(const Node& n, Ctx& c) {
   Possibilities possible;
   std::size_t i = 0;
   for (; i + 1 < n.args.size(); i += 2) {
-    Value cond = eval(n.args[i], c);
+    Tri t = truth(n.args[i], c);
     if (c.failed()) return Value();
-    Tri t = truthy(cond);
     if (t == Tri::False) continue;
     Value branch = eval(n.args[i + 1], c);
     if (c.failed()) return Value();
     if (t == Tri::True) {
-      if (possible.values.empty()) return branch;
-      possible.values.push_back(std::move(branch));
+      if (possible.empty()) return branch;
+      possible.add(std::move(branch));
       return possible.merged();
     }
-    possible.values.push_back(std::move(branch));
+    possible.add(std::move(branch));
   }
   Value last;
   if (i < n.args.size()) {
     last = eval(n.args[i], c);
     if (c.failed()) return Value();
   }
-  if (possible.values.empty()) return last;
-  possible.values.push_back(std::move(last));
+  if (possible.empty()) return last;
+  possible.add(std::move(last));
   return possible.merged();
 }
 
@@ -591,11 +647,11 @@ Value try_(const Node& n, Ctx& c) {
   for (std::size_t i = 1; i < n.args.size() && c.failed(); ++i) {
     Value err = *c.error;
     c.error.reset();
-    c.scopes.push_back(Value(Object{}));
-    c.scopes.push_back(err);
+    c.nested.push_back(Value(Object{}));
+    c.nested.push_back(err);
     r = eval(n.args[i], c);
-    c.scopes.pop_back();
-    c.scopes.pop_back();
+    c.nested.pop_back();
+    c.nested.pop_back();
   }
   return r;
 }
@@ -611,63 +667,102 @@ Value throw_(const Node& n, Ctx& c) {
 
 // ---- arithmetic -----------------------------------------------------------------------
 
-Value arithmetic(const Node& n, Ctx& c) {
-  std::vector<Value> a;
-  if (!eval_args(n, c, a)) return Value();
-  if (n.op == Op::Max || n.op == Op::Min) {
-    // Numbers only, at least one (as json-logic-engine and DataLogic): no coercion, no silent
-    // null or -Infinity.
-    if (a.empty()) return c.fail("Invalid Arguments");
-    for (const auto& v : a)
-      if (!v.is_number() && !v.is_partial()) return c.fail("Invalid Arguments");
+// Calls fn(value) for each argument of a spreading operator; arguments written out in the rule
+// are read without building a list. Stops (false) on an error or when fn returns false.
+template <class F>
+bool for_each_arg(const Node& n, Ctx& c, F&& fn) {
+  if (n.dynamic_args) {
+    Value v = eval(n.args[0], c);
+    if (c.failed()) return false;
+    if (!v.is_array()) return fn(v);
+    for (const auto& e : v.as_array())
+      if (!fn(e)) return false;
+    return true;
   }
-  std::vector<Interval> xs(a.size());
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (!to_interval(a[i], xs[i], c)) return Value();
+  for (const auto& a : n.args) {
+    Value tmp;
+    const Value& v = peek(a, c, tmp);
+    if (c.failed() || !fn(v)) return false;
+  }
+  return true;
+}
 
-  switch (n.op) {
+// Division of an interval, or why it cannot be done: NaN for an exact zero, Unknown when
+// the divisor's range contains zero.
+bool divide(Interval& acc, const Interval& d, bool& unknown, Ctx& c) {
+  if (d.exact() && d.lo == 0) {
+    c.fail("NaN");
+    return false;
+  }
+  if (d.unknown || (d.lo <= 0 && d.hi >= 0))
+    unknown = true;
+  else
+    acc = combine(acc, d, Op::Div);
+  return true;
+}
+
+Value arithmetic(const Node& n, Ctx& c) {
+  const Op op = n.op;
+  Interval acc;
+  std::size_t count = 0;
+  bool unknown = false;     // a divisor's range contains zero
+  bool inexact = false;     // modulo over a partial value
+  bool ok = for_each_arg(n, c, [&](const Value& v) {
+    // max/min take numbers only, as json-logic-engine and DataLogic: no coercion.
+    if ((op == Op::Max || op == Op::Min) && !v.is_number() && !v.is_partial()) {
+      c.fail("Invalid Arguments");
+      return false;
+    }
+    Interval x;
+    if (!to_interval(v, x, c)) return false;
+    if (count++ == 0) {
+      acc = x;
+      inexact = !x.exact();
+      return true;
+    }
+    switch (op) {
+      case Op::Div:
+        return divide(acc, x, unknown, c);
+      case Op::Mod:
+        inexact = inexact || !x.exact();
+        if (!inexact) {
+          if (x.lo == 0) {
+            c.fail("NaN");
+            return false;
+          }
+          acc.lo = acc.hi = std::fmod(acc.lo, x.lo);
+        }
+        return true;
+      default:
+        acc = combine(acc, x, op);
+        return true;
+    }
+  });
+  if (!ok) return Value();
+  switch (op) {
     case Op::Add:
-    case Op::Mul: {
-      Interval r = n.op == Op::Add ? Interval{0, 0} : Interval{1, 1};
-      for (const auto& x : xs) r = combine(r, x, n.op);
-      return number_result(r, c);
-    }
+      return count == 0 ? Value(0.0) : number_result(acc, c);
+    case Op::Mul:
+      return count == 0 ? Value(1.0) : number_result(acc, c);
     case Op::Sub:
-      if (xs.empty()) return c.fail("Invalid Arguments");
-      if (xs.size() == 1) return number_result(combine({0, 0}, xs[0], Op::Sub), c);
-      {
-        Interval r = xs[0];
-        for (std::size_t i = 1; i < xs.size(); ++i) r = combine(r, xs[i], Op::Sub);
-        return number_result(r, c);
-      }
+      if (count == 0) return c.fail("Invalid Arguments");
+      return number_result(count == 1 ? combine({0, 0}, acc, Op::Sub) : acc, c);
     case Op::Div: {
-      if (xs.empty()) return c.fail("Invalid Arguments");
-      Interval r = xs.size() == 1 ? Interval{1, 1} : xs[0];
-      for (std::size_t i = xs.size() == 1 ? 0 : 1; i < xs.size(); ++i) {
-        const Interval& d = xs[i];
-        if (d.exact() && d.lo == 0) return c.fail("NaN");
-        if (d.unknown || (d.lo <= 0 && d.hi >= 0)) return Value::unknown();
-        r = combine(r, d, Op::Div);
+      if (count == 0) return c.fail("Invalid Arguments");
+      if (count == 1) {  // {"/": x} is 1/x
+        Interval one{1, 1};
+        if (!divide(one, acc, unknown, c)) return Value();
+        acc = one;
       }
-      return number_result(r, c);
+      return unknown ? Value::unknown() : number_result(acc, c);
     }
-    case Op::Mod: {
-      if (xs.size() < 2) return c.fail("Invalid Arguments");
-      for (const auto& x : xs)
-        if (!x.exact()) return Value::unknown();
-      double r = xs[0].lo;
-      for (std::size_t i = 1; i < xs.size(); ++i) {
-        if (xs[i].lo == 0) return c.fail("NaN");
-        r = std::fmod(r, xs[i].lo);
-      }
-      return number_result({r, r}, c);
-    }
+    case Op::Mod:
+      if (count < 2) return c.fail("Invalid Arguments");
+      return inexact ? Value::unknown() : number_result(acc, c);
     case Op::Max:
-    case Op::Min: {
-      Interval r = xs[0];
-      for (std::size_t i = 1; i < xs.size(); ++i) r = combine(r, xs[i], n.op);
-      return number_result(r, c);
-    }
+    case Op::Min:
+      if (count == 0) return c.fail("Invalid Arguments");
+      return number_result(acc, c);
     default:
       return Value();
   }
@@ -730,7 +825,10 @@ Value eval(const Node& n, Ctx& c) {
     case Op::Le:
     case Op::Gt:
     case Op::Ge:
-      return compare_chain(n, c);
+    {
+      Tri t = compare_tri(n, c);
+      return c.failed() ? Value() : tri_value(t);
+    }
     case Op::Not:
     case Op::NotNot: {
       Value v = n.args.empty() ? Value() : eval(n.args[0], c);
@@ -778,18 +876,7 @@ Value eval(const Node& n, Ctx& c) {
       std::vector<Value> a;
       if (!eval_args(n, c, a)) return Value();
       if (a.size() < 2) return Value(false);
-      if (a[0].is_partial() || a[1].is_partial()) return Value::unknown();
-      if (a[1].is_string()) {
-        // JavaScript's String(needle): unlike cat, null is the text "null".
-        std::string needle = a[0].is_null() ? "null" : "";
-        append_text(needle, a[0]);
-        return Value(a[1].as_string().find(needle) != std::string::npos);
-      }
-      if (a[1].is_array()) {
-        for (const auto& e : a[1].as_array())
-          if (e == a[0]) return Value(true);
-      }
-      return Value(false);
+      return tri_value(contains(a[0], a[1]));
     }
     case Op::Merge: {
       std::vector<Value> a;
@@ -819,15 +906,124 @@ Value eval(const Node& n, Ctx& c) {
   return Value();
 }
 
+// ---- truth: what conditions need -----------------------------------------------------
+
+// Decides a simple condition (see Node::simple_condition) straight from the answers, for the
+// common kinds of value; false when it needs the general path (a range, mixed kinds …).
+bool simple_truth(const Node& n, const std::vector<Value>& slots, Tri& out) {
+  switch (n.op) {
+    case Op::Slot:
+      out = truthy(slots[static_cast<std::size_t>(n.slot)]);
+      return true;
+    case Op::Eq:
+    case Op::Ne:
+    case Op::StrictEq:
+    case Op::StrictNe: {
+      const Value& a = slots[static_cast<std::size_t>(n.args[0].slot)];
+      const Value& b = n.args[1].literal;
+      if (a.is_unknown()) {
+        out = Tri::Unknown;
+        return true;
+      }
+      if (a.kind() != b.kind() || !(a.is_bool() || a.is_string() || a.is_number())) return false;
+      bool equal = a == b;
+      out = from_bool((n.op == Op::Eq || n.op == Op::StrictEq) ? equal : !equal);
+      return true;
+    }
+    case Op::In: {
+      const Value& a = slots[static_cast<std::size_t>(n.args[0].slot)];
+      if (!(a.is_unknown() || a.is_bool() || a.is_string() || a.is_number())) return false;
+      out = contains(a, n.args[1].literal);
+      return true;
+    }
+    case Op::Not:
+    case Op::NotNot: {
+      Tri t;
+      if (!simple_truth(n.args[0], slots, t)) return false;
+      out = n.op == Op::Not ? tri_not(t) : t;
+      return true;
+    }
+    case Op::And:
+    case Op::Or: {
+      bool is_and = n.op == Op::And, any_unknown = false;
+      for (const auto& a : n.args) {
+        Tri t;
+        if (!simple_truth(a, slots, t)) return false;
+        if (t == Tri::Unknown) {
+          any_unknown = true;
+        } else if ((t == Tri::False) == is_and) {
+          out = t;
+          return true;
+        }
+      }
+      out = any_unknown ? Tri::Unknown : (is_and ? Tri::True : Tri::False);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+// The truthiness of a node. Same answer as truthy(eval(n)), without building the values
+// that and/or/not/comparisons would return: conditions only need true, false or unknown.
+Tri truth(const Node& n, Ctx& c) {
+  switch (n.op) {
+    case Op::Literal:
+      return truthy(n.literal);
+    case Op::Slot:
+      if (n.path.empty()) return truthy((*c.slots)[static_cast<std::size_t>(n.slot)]);
+      break;
+    case Op::Eq:
+    case Op::Ne:
+    case Op::StrictEq:
+    case Op::StrictNe:
+    case Op::Lt:
+    case Op::Le:
+    case Op::Gt:
+    case Op::Ge:
+      return compare_tri(n, c);
+    case Op::In:
+      if (!n.dynamic_args && n.args.size() >= 2) {
+        Value a, b;
+        const Value& needle = peek(n.args[0], c, a);
+        if (c.failed()) return Tri::False;
+        const Value& haystack = peek(n.args[1], c, b);
+        if (c.failed()) return Tri::False;
+        return contains(needle, haystack);
+      }
+      break;
+    case Op::Not:
+    case Op::NotNot: {
+      Tri t = n.args.empty() ? Tri::False : truth(n.args[0], c);
+      return n.op == Op::Not ? tri_not(t) : t;
+    }
+    case Op::And:
+    case Op::Or: {
+      if (n.args.empty()) return Tri::False;
+      bool is_and = n.op == Op::And, any_unknown = false;
+      for (const auto& a : n.args) {
+        Tri t = truth(a, c);
+        if (c.failed()) return Tri::False;
+        if (t == Tri::Unknown)
+          any_unknown = true;
+        else if ((t == Tri::False) == is_and)
+          return t;
+      }
+      return any_unknown ? Tri::Unknown : (is_and ? Tri::True : Tri::False);
+    }
+    default:
+      break;
+  }
+  Value v = eval(n, c);
+  return c.failed() ? Tri::False : truthy(v);
+}
+
 // ---- what an undecided value still depends on -----------------------------------------
 
-void collect_missing(const Node& n, Ctx& c, std::vector<int>& out) {
-  Value v = eval(n, c);
-  if (c.failed()) {
-    c.error.reset();
-    return;
-  }
-  if (!v.is_partial()) return;
+void collect_missing(const Node& n, Ctx& c, std::vector<int>& out);
+
+// What a node whose value is partial depends on, from its operands.
+void collect_missing_below(const Node& n, Ctx& c, std::vector<int>& out) {
   switch (n.op) {
     case Op::Slot:
       if ((*c.slots)[static_cast<std::size_t>(n.slot)].is_partial()) out.push_back(n.slot);
@@ -835,8 +1031,7 @@ void collect_missing(const Node& n, Ctx& c, std::vector<int>& out) {
     case Op::If: {
       std::size_t i = 0;
       for (; i + 1 < n.args.size(); i += 2) {
-        Value cond = eval(n.args[i], c);
-        Tri t = truthy(cond);
+        Tri t = truth(n.args[i], c);
         if (t == Tri::False) continue;
         if (t == Tri::Unknown) collect_missing(n.args[i], c, out);
         collect_missing(n.args[i + 1], c, out);
@@ -863,20 +1058,80 @@ void collect_missing(const Node& n, Ctx& c, std::vector<int>& out) {
   }
 }
 
+void collect_missing(const Node& n, Ctx& c, std::vector<int>& out) {
+  if (!n.reads_slots) return;  // a constant cannot depend on an answer
+  if (n.op != Op::Slot) {
+    Value v = eval(n, c);
+    if (c.failed()) {
+      c.error.reset();
+      return;
+    }
+    if (!v.is_partial()) return;
+  }
+  collect_missing_below(n, c, out);
+}
+
+// The unanswered slots a condition still depends on, in one pass over its and/or/not
+// structure: an operand that decides the result leaves nothing missing; the others add theirs
+// (collect_missing for everything below a comparison).
+Tri truth_missing(const Node& n, Ctx& c, std::vector<int>& out) {
+  switch (n.op) {
+    case Op::Not:
+    case Op::NotNot: {
+      Tri t = n.args.empty() ? Tri::False : truth_missing(n.args[0], c, out);
+      return n.op == Op::Not ? tri_not(t) : t;
+    }
+    case Op::And:
+    case Op::Or: {
+      bool is_and = n.op == Op::And;
+      std::size_t mark = out.size();
+      bool any_unknown = false;
+      for (const auto& a : n.args) {
+        Tri t = truth_missing(a, c, out);
+        if (c.failed()) {
+          c.keep_first_error();
+          t = Tri::Unknown;
+        }
+        if (t == Tri::Unknown) {
+          any_unknown = true;
+        } else if ((t == Tri::False) == is_and) {
+          out.resize(mark);  // decided: nothing it read is missing
+          return t;
+        }
+      }
+      if (!any_unknown) out.resize(mark);
+      return any_unknown ? Tri::Unknown : (is_and ? Tri::True : Tri::False);
+    }
+    default: {
+      Tri t = truth(n, c);
+      if (c.failed()) {
+        c.keep_first_error();
+        t = Tri::Unknown;
+      }
+      if (t == Tri::Unknown && n.reads_slots) collect_missing_below(n, c, out);
+      return t;
+    }
+  }
+}
+
 }  // namespace
 
 Outcome Expr::evaluate(const Value& data) const {
   Ctx c;
-  c.scopes.push_back(data);
+  c.root = &data;
   Outcome o;
   o.value = eval(root_, c);
   o.error = std::move(c.error);
   return o;
 }
+
+namespace {
+const Value kNoData;
+}  // namespace
 
 Outcome Expr::evaluate(const std::vector<Value>& slots) const {
   Ctx c;
-  c.scopes.push_back(Value());
+  c.root = &kNoData;
   c.slots = &slots;
   Outcome o;
   o.value = eval(root_, c);
@@ -884,14 +1139,52 @@ Outcome Expr::evaluate(const std::vector<Value>& slots) const {
   return o;
 }
 
+Tri Expr::evaluate_truth(const std::vector<Value>& slots, std::optional<Value>* error, std::vector<int>* missing) const {
+  Tri simple;
+  if (root_.simple_condition && (!missing || !root_.reads_slots) && simple_truth(root_, slots, simple)) return simple;
+  Ctx c;
+  c.root = &kNoData;
+  c.slots = &slots;
+  Tri t;
+  if (missing) {
+    missing->clear();
+    t = truth_missing(root_, c, *missing);
+    if (c.failed()) c.keep_first_error();
+    std::sort(missing->begin(), missing->end());
+    missing->erase(std::unique(missing->begin(), missing->end()), missing->end());
+    if (t != Tri::Unknown) missing->clear();
+  } else {
+    t = truth(root_, c);
+    if (c.failed()) c.keep_first_error();
+  }
+  if (c.first_error) {
+    if (error) *error = std::move(c.first_error);
+    return Tri::Unknown;
+  }
+  return t;
+}
+
+namespace {
+std::vector<int> sorted_unique(std::vector<int> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+}  // namespace
+
 std::vector<int> Expr::missing_slots(const std::vector<Value>& slots) const {
   Ctx c;
-  c.scopes.push_back(Value());
+  c.root = &kNoData;
   c.slots = &slots;
   std::vector<int> out;
+  out.reserve(8);
   collect_missing(root_, c, out);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return sorted_unique(std::move(out));
+}
+
+std::vector<int> Expr::missing_slots_for_truth(const std::vector<Value>& slots) const {
+  std::vector<int> out;
+  evaluate_truth(slots, nullptr, &out);
   return out;
 }
 

@@ -80,6 +80,10 @@ struct Node {
   std::vector<Value> path;  // keys (strings) or indices (numbers)
   int climb = 0;            // val: scopes to climb ([[n], …])
   int slot = -1;
+  bool reads_slots = false;  // rule mode: the subtree reads an answer or a definition
+  // Rule mode: the node is an answer, an answer compared with a literal, or and/or/not of
+  // such nodes — the shapes of most conditions, which truth() decides without building values.
+  bool simple_condition = false;
 };
 
 struct Diagnostic {
@@ -105,6 +109,8 @@ struct CompileOptions {
   // rules stay readable by other tools. Also refuses missing/missing_some, which would turn an
   // unanswered question into a definite value.
   bool portable_only = false;
+  // Texts in the rule come from this interner (see Interner).
+  Interner* interner = nullptr;
 };
 
 // The outcome of an evaluation: a value, or an error as JsonLogic's newer spec raises it
@@ -136,10 +142,19 @@ class Expr {
   Outcome evaluate(const Value& data) const;
   // Rule mode over slot values.
   Outcome evaluate(const std::vector<Value>& slots) const;
+  // Rule mode, only whether the value is truthy: true, false or unknown (what a condition
+  // needs). An error gives Unknown and, when `error` is given, the error. With `missing`, also
+  // the unanswered slots an unknown result still depends on (sorted; empty when decided), in
+  // the same pass.
+  Tri evaluate_truth(const std::vector<Value>& slots, std::optional<Value>* error = nullptr,
+                     std::vector<int>* missing = nullptr) const;
 
   // Rule mode: the unanswered slots the value still depends on (empty when the value is
   // definite). Follows the evaluation: a short-circuited operand adds nothing.
   std::vector<int> missing_slots(const std::vector<Value>& slots) const;
+  // The same for a condition, where only its truth matters (an and with one false operand
+  // needs nothing more).
+  std::vector<int> missing_slots_for_truth(const std::vector<Value>& slots) const;
 
  private:
   Node root_;

@@ -48,7 +48,16 @@ const Value* Value::find(std::string_view key) const {
   return &it->second;
 }
 
-Value Value::from_json(const nlohmann::json& j) {
+Value Interner::text(const std::string& s) {
+  auto& slot = table_[s];
+  if (!slot) slot = std::make_shared<const std::string>(s);
+  Value v;
+  v.v_ = slot;
+  v.interned_ = true;
+  return v;
+}
+
+Value Value::from_json(const nlohmann::json& j, Interner* interner) {
   switch (j.type()) {
     case nlohmann::json::value_t::boolean:
       return Value(j.get<bool>());
@@ -59,17 +68,17 @@ Value Value::from_json(const nlohmann::json& j) {
     case nlohmann::json::value_t::number_float:
       return Value(j.get<double>());
     case nlohmann::json::value_t::string:
-      return Value(j.get<std::string>());
+      return interner ? interner->text(j.get<std::string>()) : Value(j.get<std::string>());
     case nlohmann::json::value_t::array: {
       logic::Array a;
       a.reserve(j.size());
-      for (const auto& e : j) a.push_back(from_json(e));
+      for (const auto& e : j) a.push_back(from_json(e, interner));
       return Value(std::move(a));
     }
     case nlohmann::json::value_t::object: {
       logic::Object o;  // nlohmann's std::map iterates in key order: already sorted
       o.reserve(j.size());
-      for (auto it = j.begin(); it != j.end(); ++it) o.emplace_back(it.key(), from_json(it.value()));
+      for (auto it = j.begin(); it != j.end(); ++it) o.emplace_back(it.key(), from_json(it.value(), interner));
       return Value(std::move(o));
     }
     default:
@@ -108,26 +117,20 @@ nlohmann::json Value::to_json() const {
   return nullptr;
 }
 
-bool Value::operator==(const Value& o) const {
-  if (kind() != o.kind()) return false;
+bool Value::equal_slow(const Value& o) const {
   switch (kind()) {
     case Kind::Null:
     case Kind::Unknown:
       return true;
-    case Kind::Bool:
-      return as_bool() == o.as_bool();
-    case Kind::Number:
-      return as_number() == o.as_number();
-    case Kind::String:
-      return std::get<StrPtr>(v_) == std::get<StrPtr>(o.v_) || as_string() == o.as_string();
     case Kind::Array:
       return as_array() == o.as_array();
     case Kind::Object:
       return as_object() == o.as_object();
     case Kind::Range:
       return as_range() == o.as_range();
+    default:
+      return false;  // the inline operator== handles the others
   }
-  return false;
 }
 
 std::vector<Value> var_path(const Value& name) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -79,21 +80,49 @@ class Value {
   // Object member, or nullptr.
   const Value* find(std::string_view key) const;
 
-  static Value from_json(const nlohmann::json& j);
+  // With an interner, texts are shared: equal texts from one interner compare by address.
+  static Value from_json(const nlohmann::json& j, class Interner* interner = nullptr);
   // Unknown becomes null and a range its midpoint-free form {"min":…, "max":…}; callers that
   // care (the estimator) look at kind() first.
   nlohmann::json to_json() const;
 
   // JSON-like equality (structural), used by tests and by `in` on arrays.
-  bool operator==(const Value& o) const;
+  bool operator==(const Value& o) const {
+    if (kind() != o.kind()) return false;
+    switch (kind()) {
+      case Kind::Bool:
+        return as_bool() == o.as_bool();
+      case Kind::Number:
+        return as_number() == o.as_number();
+      case Kind::String:
+        if (std::get<StrPtr>(v_) == std::get<StrPtr>(o.v_)) return true;
+        if (interned_ && o.interned_) return false;  // one copy per text: other address, other text
+        return as_string() == o.as_string();
+      default:
+        return equal_slow(o);
+    }
+  }
   bool operator!=(const Value& o) const { return !(*this == o); }
 
  private:
+  bool equal_slow(const Value& o) const;
+  friend class Interner;
   using StrPtr = std::shared_ptr<const std::string>;
   using ArrPtr = std::shared_ptr<const logic::Array>;
   using ObjPtr = std::shared_ptr<const logic::Object>;
   std::variant<std::monostate, bool, double, StrPtr, ArrPtr, ObjPtr, Unknown, Range> v_;
   std::uint32_t depth_ = 0;
+  bool interned_ = false;  // a text from an Interner: equal only to the same address
+};
+
+// One shared copy of each text. The catalog interns option values and the texts in its rules,
+// so comparing an answer with a rule's literal is an address comparison.
+class Interner {
+ public:
+  Value text(const std::string& s);
+
+ private:
+  std::unordered_map<std::string, std::shared_ptr<const std::string>> table_;
 };
 
 constexpr std::uint32_t kMaxValueDepth = 512;
