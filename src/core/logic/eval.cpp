@@ -701,44 +701,66 @@ bool divide(Interval& acc, const Interval& d, bool& unknown, Ctx& c) {
   return true;
 }
 
+// Argument values of an arithmetic operator, kept without allocating for the usual few.
+class ArgValues {
+ public:
+  void push(const Value& v) {
+    if (count_ < kInline)
+      inline_[count_] = v;
+    else
+      overflow_.push_back(v);
+    ++count_;
+  }
+  std::size_t size() const { return count_; }
+  const Value& operator[](std::size_t i) const { return i < kInline ? inline_[i] : overflow_[i - kInline]; }
+
+ private:
+  static constexpr std::size_t kInline = 8;
+  Value inline_[kInline];
+  std::vector<Value> overflow_;
+  std::size_t count_ = 0;
+};
+
 Value arithmetic(const Node& n, Ctx& c) {
   const Op op = n.op;
+  // Every argument is evaluated first (its error wins), then checked and combined.
+  ArgValues a;
+  if (!for_each_arg(n, c, [&](const Value& v) {
+        a.push(v);
+        return true;
+      }))
+    return Value();
+  // max/min take numbers only, as json-logic-engine and DataLogic: no coercion.
+  if (op == Op::Max || op == Op::Min)
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (!a[i].is_number() && !a[i].is_partial()) return c.fail("Invalid Arguments");
   Interval acc;
-  std::size_t count = 0;
-  bool unknown = false;     // a divisor's range contains zero
-  bool inexact = false;     // modulo over a partial value
-  bool ok = for_each_arg(n, c, [&](const Value& v) {
-    // max/min take numbers only, as json-logic-engine and DataLogic: no coercion.
-    if ((op == Op::Max || op == Op::Min) && !v.is_number() && !v.is_partial()) {
-      c.fail("Invalid Arguments");
-      return false;
-    }
+  bool unknown = false;  // a divisor's range contains zero
+  bool inexact = false;  // modulo over a partial value
+  for (std::size_t i = 0; i < a.size(); ++i) {
     Interval x;
-    if (!to_interval(v, x, c)) return false;
-    if (count++ == 0) {
+    if (!to_interval(a[i], x, c)) return Value();
+    if (i == 0) {
       acc = x;
       inexact = !x.exact();
-      return true;
+      continue;
     }
     switch (op) {
       case Op::Div:
-        return divide(acc, x, unknown, c);
+        if (!divide(acc, x, unknown, c)) return Value();
+        break;
       case Op::Mod:
         inexact = inexact || !x.exact();
         if (!inexact) {
-          if (x.lo == 0) {
-            c.fail("NaN");
-            return false;
-          }
+          if (x.lo == 0) return c.fail("NaN");
           acc.lo = acc.hi = std::fmod(acc.lo, x.lo);
         }
-        return true;
+        break;
       default:
         acc = combine(acc, x, op);
-        return true;
     }
-  });
-  if (!ok) return Value();
+  }
+  const std::size_t count = a.size();
   switch (op) {
     case Op::Add:
       return count == 0 ? Value(0.0) : number_result(acc, c);
