@@ -19,6 +19,10 @@ ensure_setup() {
   else
     export EMSCRIPTEN_ROOT="${EMSCRIPTEN_ROOT:-/usr/share/emscripten}"
   fi
+  # npm's closure compiler (package.json) halves the app's JavaScript; Debian's is too old.
+  if [[ -x "$ROOT/node_modules/.bin/google-closure-compiler" ]]; then
+    export EM_CLOSURE_COMPILER="$ROOT/node_modules/.bin/google-closure-compiler"
+  fi
 }
 
 build_native() {

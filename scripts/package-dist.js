@@ -14,10 +14,13 @@ const fs = require('fs');
 const path = require('path');
 
 const SINGLE = 'shisaku-navi-single.html';
-// Fetched by the loader (web/shisaku.js), with a progress bar.
-const LOADED = ['rules.json', 'app.wasm'];
+// Fetched by the loader (web/shisaku.js), with a progress bar: the app and the core of the rules
+// in the page's language (the details and the other language come later, when needed).
+const LANGS = ['ja', 'en'];
+const loadedFiles = lang => ['app.wasm', `rules.${lang}.json`];
+const RULES_PARTS = LANGS.flatMap(l => [`rules.${l}.json`, `rules-details.${l}.json`]);
 const BUILD_META = /(<meta name="shisaku-build" content=")[^"]*(">)/;
-const BYTES_ATTR = /(<progress id="loading-bar"[^>]*data-bytes=")[^"]*(")/;
+const bytesAttr = lang => new RegExp(`(<progress id="loading-bar"[^>]*data-bytes-${lang}=")[^"]*(")`);
 const SW_BUILD = /const BUILD = '[^']*';/;
 const SW_FILES = /const FILES = \[[^\]]*\];/;
 
@@ -38,9 +41,15 @@ function unstamped(name, content) {
 
 function stamp(dist) {
   const files = fs.readdirSync(dist).filter(f => f !== 'sw.js' && f !== SINGLE && fs.statSync(path.join(dist, f)).isFile()).sort();
-  const bytes = LOADED.reduce((n, f) => n + fs.statSync(path.join(dist, f)).size, 0);
+  // The service worker precaches what the first visit loads (in either language's core); the
+  // rest joins its cache when first fetched.
+  const later = new Set([...LANGS.map(l => `rules-details.${l}.json`), 'programs.html', 'programs.css']);
+  const precache = files.filter(f => !later.has(f));
   let index = read(dist, 'index.html').toString();
-  index = replaceOnce(index, BYTES_ATTR, `$1${bytes}$2`, 'index.html');
+  for (const lang of LANGS) {
+    const bytes = loadedFiles(lang).reduce((n, f) => n + fs.statSync(path.join(dist, f)).size, 0);
+    index = replaceOnce(index, bytesAttr(lang), `$1${bytes}$2`, 'index.html');
+  }
   const hash = sha256('');
   for (const f of [...files, 'sw.js']) {
     const content = Buffer.from(unstamped(f, f === 'index.html' ? index : read(dist, f)));
@@ -50,7 +59,7 @@ function stamp(dist) {
   fs.writeFileSync(path.join(dist, 'index.html'), replaceOnce(index, BUILD_META, `$1${build}$2`, 'index.html'));
   let sw = read(dist, 'sw.js').toString();
   sw = replaceOnce(sw, SW_BUILD, `const BUILD = '${build}';`, 'sw.js');
-  sw = replaceOnce(sw, SW_FILES, `const FILES = ${JSON.stringify(files)};`, 'sw.js');
+  sw = replaceOnce(sw, SW_FILES, `const FILES = ${JSON.stringify(precache)};`, 'sw.js');
   fs.writeFileSync(path.join(dist, 'sw.js'), sw);
   return build;
 }
@@ -70,7 +79,8 @@ function single(dist) {
   const scripts = [scriptText(read(dist, 'shisaku.js').toString(), 'shisaku.js'), scriptText(read(dist, 'app.js').toString(), 'app.js')];
   // Data blocks are never run, so CSP does not apply to them. In JSON "<" can only stand in a
   // string, where \u003c means the same.
-  const rules = read(dist, 'rules.json').toString().replace(/</g, '\\u003c');
+  // Every part of the rules, as one JSON array the app loads at once.
+  const rules = ('[' + RULES_PARTS.map(f => read(dist, f).toString()).join(',') + ']').replace(/</g, '\\u003c');
   const wasm = read(dist, 'app.wasm').toString('base64');
   const csp = ["default-src 'none'", `script-src ${scripts.map(cspHash).join(' ')} 'wasm-unsafe-eval'`, `style-src ${cspHash(style)}`,
                'img-src data: blob:', "connect-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-src 'none'",

@@ -14,6 +14,10 @@
   var mirrorBox = document.getElementById('mirror');
   var inlineWasm = document.getElementById('inline-wasm');  // the single-file build
   var lastFragment = null;
+  var requested = {};  // rules parts asked for
+  // The first visit downloads the rules' core in the page's language only (see
+  // docs/decisions/0005-rules-bundles.md).
+  var lang = /[?&]lang=en(&|$)/.test(location.search) ? 'en' : 'ja';
 
   function fail(message) {
     var el = document.getElementById('loading-error');
@@ -29,7 +33,7 @@
   // on the bar (data-bytes), as a compressing server sends no usable Content-Length; an
   // unstamped build falls back to Content-Length. The bar never moves backwards.
   function fetchAll(urls) {
-    var expected = Number(bar.getAttribute('data-bytes')) || 0;
+    var expected = Number(bar.getAttribute('data-bytes-' + lang)) || 0;
     var loaded = urls.map(function () { return 0; });
     var lengths = urls.map(function () { return 0; });
     function report() {
@@ -147,6 +151,21 @@
       if (newBuildWaiting) location.reload();
       else if (swRegistration) swRegistration.update().catch(function () { /* offline: next time */ });
     },
+    // More of the rules (the details, the other language), fetched once each when the app asks.
+    requestRules: function (name) {
+      if (requested[name]) return;
+      requested[name] = true;
+      fetch(name).then(function (r) {
+        if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
+        return r.text();
+      }).then(function (text) {
+        Module.rulesText = text;  // read by the app like the first part (no copy on the stack)
+        Module.ccall('shisaku_rules_part', null, [], []);
+      }).catch(function () {
+        requested[name] = false;  // offline now: try again when asked again
+        Module.ccall('shisaku_rules_part_failed', null, ['string'], [name]);
+      });
+    },
     firstFrame: function () {
       bar.value = 1;
       loading.hidden = true;
@@ -227,7 +246,8 @@
     Module.wasmBinary = base64Bytes(inlineWasm.textContent);
     bar.value = 1;
   } else {
-    fetchAll(['rules.json', 'app.wasm']).then(function (files) {
+    requested['rules.' + lang + '.json'] = true;
+    fetchAll(['rules.' + lang + '.json', 'app.wasm']).then(function (files) {
       Module.rulesText = new TextDecoder().decode(files[0]);
       Module.wasmBinary = files[1];
       var s = document.createElement('script');

@@ -1,9 +1,10 @@
 // The service worker: after the first visit the app loads and works with no network.
-// scripts/package-dist.js stamps BUILD (a hash of the dist files) and FILES (the dist file
-// list) into dist/sw.js, so each deployment has its own cache, and a changed sw.js is how the
+// scripts/package-dist.js stamps BUILD (a hash of the dist files) and FILES (what a first visit
+// loads) into dist/sw.js, so each deployment has its own cache, and a changed sw.js is how the
 // browser learns of a new one: it installs it, this worker takes over at once (skipWaiting,
-// clients.claim) and deletes the caches of earlier builds. Only same-origin GETs of the
-// precached files are answered; nothing else is touched, and nothing is ever sent anywhere.
+// clients.claim) and deletes the caches of earlier builds. Files fetched later (the details of
+// the rules, the other language, programs.html) join the cache when first fetched. Only
+// same-origin GETs are answered; nothing is ever sent anywhere.
 'use strict';
 const BUILD = 'dev';
 const FILES = [];
@@ -11,9 +12,10 @@ const CACHE = 'shisaku-navi-' + BUILD;
 const PREFIX = 'shisaku-navi-';
 
 self.addEventListener('install', event => {
-  // cache: 'reload' skips the HTTP cache, which may still hold the previous deployment's files.
+  // cache: 'no-cache' revalidates with the server: a file the page has just downloaded costs
+  // a 304, and one from the previous deployment is not taken from the HTTP cache.
   event.waitUntil(caches.open(CACHE)
-    .then(cache => cache.addAll(FILES.map(f => new Request(f, { cache: 'reload' }))))
+    .then(cache => cache.addAll(FILES.map(f => new Request(f, { cache: 'no-cache' }))))
     .then(() => self.skipWaiting()));
 });
 
@@ -30,7 +32,10 @@ self.addEventListener('fetch', event => {
   // is its index.html.
   const navigate = request.mode === 'navigate';
   const folder = navigate && new URL(request.url).pathname.endsWith('/');
-  event.respondWith(caches.open(CACHE)
-    .then(cache => (folder ? cache.match('index.html') : cache.match(request, { ignoreSearch: navigate })))
-    .then(hit => hit || fetch(request)));
+  event.respondWith(caches.open(CACHE).then(cache =>
+    (folder ? cache.match('index.html') : cache.match(request, { ignoreSearch: navigate })).then(hit => hit || fetch(request).then(response => {
+      // Cached for the next offline visit (a file of this build, fetched for the first time).
+      if (response.ok && response.type === 'basic') cache.put(request, response.clone());
+      return response;
+    }))));
 });

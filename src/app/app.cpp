@@ -66,6 +66,25 @@ std::string mirror_html(const App& app, bool idle_warning) {
 
 App::App(const Catalog& catalog, Settings s, double now) : wizard(catalog), initial_settings(s), settings(s), last_input_time(now) {}
 
+bool App::details_ready() {
+  if (!has_rules || has_rules(lang(), BundlePart::Details)) return true;
+  if (want_rules) want_rules(lang(), BundlePart::Details);
+  return false;
+}
+
+void App::set_lang(Lang l) {
+  settings.lang = l;
+  if (has_rules && !has_rules(l, BundlePart::Core) && want_rules) want_rules(l, BundlePart::Core);
+}
+
+void App::rebind(const Catalog& catalog) {
+  Wizard fresh(catalog);
+  std::string detail;
+  if (wizard.answers().answered_count() > 0 || wizard.screen() != Screen::Start) fresh.restore(wizard.fragment(), detail);
+  wizard = std::move(fresh);
+  mirrored.clear();  // mirror the new texts
+}
+
 void App::notify(std::string text, double seconds) {
   message = std::move(text);
   message_until = seconds > 0 ? ImGui::GetTime() + seconds : 0;
@@ -153,7 +172,7 @@ void top_bar(App& app, double now) {
     widgets::note_item(labels[i]);
     return pressed;
   };
-  if (control(0)) app.settings.lang = app.lang() == Lang::Ja ? Lang::En : Lang::Ja;
+  if (control(0)) app.set_lang(app.lang() == Lang::Ja ? Lang::En : Lang::Ja);
   if (control(1)) app.settings.text_scale = std::max(0.8f, app.settings.text_scale - 0.1f);
   if (control(2)) app.settings.text_scale = std::min(1.8f, app.settings.text_scale + 0.1f);
   if (control(3)) app.settings.high_contrast = !app.settings.high_contrast;

@@ -2,8 +2,11 @@
 // filters, messages). main.cpp calls frame(); each screen is a function in screens/.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+
+#include "rules_bundle.hpp"
 #include <vector>
 
 #include "settings.hpp"
@@ -45,6 +48,18 @@ struct App {
   bool touched_since_reset = false;
   std::string mirrored;           // what the aria mirror shows: revision, language, warning
   float content_top = 0;          // where the screen begins below the top bar (device px)
+
+  // Which parts of the rules are loaded, and asking for one (main.cpp wires both to the rules
+  // bundle and the page). Details are fetched when a screen first needs them.
+  std::function<bool(Lang, BundlePart)> has_rules;
+  std::function<void(Lang, BundlePart)> want_rules;
+  // True when the details in the current language are here; asks for them otherwise.
+  bool details_ready();
+  // Switches the language, fetching its texts when they are not here yet (until then the other
+  // language stands in).
+  void set_lang(Lang lang);
+  // After more of the rules arrived: the same answers and screen over the new catalog.
+  void rebind(const Catalog& catalog);
 
   Lang lang() const { return settings.lang; }
   const char* t(const UiText& text) const { return text.in(settings.lang); }

@@ -12,6 +12,7 @@
 
 #include "app.hpp"
 #include "catalog.hpp"
+#include "rules_bundle.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -29,7 +30,8 @@ namespace {
 
 struct Runtime {
   GLFWwindow* window = nullptr;
-  std::optional<Catalog> catalog;
+  RulesBundle rules;                  // the parts of the rules loaded so far
+  std::unique_ptr<Catalog> catalog;   // loaded from them
   std::string load_error;
   std::unique_ptr<App> app;
   int fb_w = 0, fb_h = 0;
@@ -50,15 +52,29 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
   return EM_TRUE;
 }
 
-// Rules come bundled (rules.json); a broken bundle is reported on screen, not by a crash.
+// Adds parts of the rules (one part, or an array of parts as the single-file build carries)
+// and loads the catalog from all parts so far. A broken part is reported, never a crash.
+bool add_rules(const std::string& text, Problems& problems) {
+  auto parsed = parse_json(text, "rules bundle", problems);
+  if (!parsed) return false;
+  bool ok = true;
+  if (parsed->is_array())
+    for (const auto& part : *parsed) ok = g.rules.add(part, problems) && ok;
+  else
+    ok = g.rules.add(*parsed, problems);
+  if (!ok) return false;
+  LoadResult r = g.rules.load();
+  problems.insert(problems.end(), r.problems.begin(), r.problems.end());
+  if (!r.catalog) return false;
+  auto previous = std::move(g.catalog);  // kept alive until the app has moved over
+  g.catalog = std::make_unique<Catalog>(std::move(*r.catalog));
+  if (g.app) g.app->rebind(*g.catalog);
+  return true;
+}
+
 void load_rules() {
   Problems problems;
-  std::vector<RulesFile> files = unbundle(web::rules_text(), problems);
-  if (problems.empty()) {
-    LoadResult r = load_catalog(files);
-    problems = r.problems;
-    g.catalog = std::move(r.catalog);
-  }
+  add_rules(web::rules_text(), problems);
   for (const auto& p : problems)
     if (p.severity == Severity::Error) g.load_error += p.to_string() + "\n";
 }
@@ -152,6 +168,22 @@ void frame() {
 
 }  // namespace
 
+// More of the rules, fetched by the page when the app asked for them (web::request_rules).
+extern "C" EMSCRIPTEN_KEEPALIVE void shisaku_rules_part() {
+  Problems problems;
+  if (!add_rules(web::rules_text(), problems) && g.app) {
+    std::string why = problems.empty() ? std::string() : problems.front().message;
+    g.app->notify(std::string(g.app->t(ui::kLoadingError)) + " (" + why + ")", 8);
+  }
+  web::request_redraw();
+}
+
+// The page could not fetch a part (offline, or the server is gone).
+extern "C" EMSCRIPTEN_KEEPALIVE void shisaku_rules_part_failed(const char* file) {
+  if (g.app) g.app->notify(std::string(g.app->t(ui::kOfflineDetails)) + " (" + (file ? file : "") + ")", 8);
+  web::request_redraw();
+}
+
 int main() {
   load_rules();
   Settings settings = Settings::from_query(web::query());
@@ -181,6 +213,14 @@ int main() {
 
   if (g.catalog) {
     g.app = std::make_unique<App>(*g.catalog, settings, web::now_seconds());
+    g.app->has_rules = [](Lang lang, BundlePart part) { return g.rules.has(lang, part); };
+    g.app->want_rules = [](Lang lang, BundlePart part) { web::request_rules(bundle_file_name(lang, part)); };
+    // A kiosk may lose its network at any time: it fetches all the rules now, so every page
+    // it can show is in its offline copy.
+    if (settings.kiosk)
+      for (Lang lang : {Lang::Ja, Lang::En})
+        for (BundlePart part : {BundlePart::Core, BundlePart::Details})
+          if (!g.rules.has(lang, part)) g.app->want_rules(lang, part);
     std::string fragment = web::fragment();
     if (fragment.find("a=") != std::string::npos && !settings.kiosk) {
       std::string detail;

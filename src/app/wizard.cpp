@@ -193,6 +193,9 @@ ShareError Wizard::restore(const std::string& fragment, std::string& detail) {
   } else if (name == "recap") {
     screens_.push_back(Screen::Results);
     screen_ = Screen::Recap;
+  } else if (name == "catalog") {
+    screens_.push_back(Screen::Start);
+    screen_ = Screen::Catalog;
   } else if (name == "start") {
     screen_ = Screen::Start;
   } else {

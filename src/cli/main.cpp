@@ -16,6 +16,7 @@
 #include "json_text.hpp"
 #include "logic/logic.hpp"
 #include "report.hpp"
+#include "rules_bundle.hpp"
 #include "rules_lint.hpp"
 #include "rules_dir.hpp"
 
@@ -35,8 +36,9 @@ const char* kUsage = R"(usage: shisaku <command> [options]
                       (html: the no-JavaScript page the web build ships as programs.html)
   logic               JsonLogic: one {"rule": R, "data": D} per stdin line, one
                       {"result": V} or {"error": "..."} per stdout line
-  bundle [--rules DIR] -o FILE
-                      the rules as one JSON file (what the web app loads)
+  bundle [--rules DIR] -o DIR
+                      the rules as the web app loads them: rules.LANG.json (core) and
+                      rules-details.LANG.json for ja and en
   share --answers FILE [--rules DIR]
                       the compact share code of an answer set
   decode CODE [--rules DIR]
@@ -262,15 +264,20 @@ int cmd_logic() {
 
 int cmd_bundle(const Args& a) {
   std::string out = a.get("-o");
-  if (out.empty()) return usage_error("bundle needs -o FILE");
+  if (out.empty()) return usage_error("bundle needs -o DIR");
   std::string dir = a.get("--rules", default_rules_dir());
   auto cat = load_rules(dir, false, "");
   if (!cat) return 2;
   std::string error;
-  nlohmann::json b = bundle(read_rules_dir(dir, error));
-  std::ofstream f(out, std::ios::binary);
-  f << json_text(b);
-  if (!f) return input_error("cannot write " + out);
+  std::vector<RulesFile> files = read_rules_dir(dir, error);
+  // rules.ja.json / rules.en.json (core) and rules-details.ja.json / rules-details.en.json.
+  for (Lang lang : {Lang::Ja, Lang::En})
+    for (BundlePart part : {BundlePart::Core, BundlePart::Details}) {
+      std::string name = bundle_file_name(lang, part);
+      std::ofstream f(out + "/" + name, std::ios::binary);
+      f << json_text(bundle_part(files, cat->fingerprint, lang, part));
+      if (!f) return input_error("cannot write " + out + "/" + name);
+    }
   return 0;
 }
 

@@ -39,7 +39,11 @@ bool is_fiscal_year(const std::string& s) {
 // Reads typed fields out of one file's JSON, recording what is wrong and where.
 class Reader {
  public:
-  Reader(std::string file, Problems& problems) : file_(std::move(file)), problems_(problems) {}
+  // `partial`: a part of a web bundle (one language; details may be absent).
+  Reader(std::string file, Problems& problems, bool partial = false)
+      : file_(std::move(file)), problems_(problems), partial_(partial) {}
+
+  bool partial() const { return partial_; }
 
   const std::string& file() const { return file_; }
   void error(const std::string& path, const std::string& msg) { problems_.push_back({Severity::Error, file_, path, msg}); }
@@ -89,6 +93,11 @@ class Reader {
     Text t;
     if (!f.is_object()) {
       error(path, "must be a text object {\"ja\": …, \"en\": …}");
+      return t;
+    }
+    if (partial_ && (f.contains("ja") || f.contains("en"))) {
+      t.ja = str(f, "ja", path, false);
+      t.en = str(f, "en", path, false);
       return t;
     }
     t.ja = str(f, "ja", path, true);
@@ -160,6 +169,7 @@ class Reader {
  private:
   std::string file_;
   Problems& problems_;
+  bool partial_;
 };
 
 // A SAX handler that checks what the DOM parser cannot: it accepts every value, remembers the
@@ -252,7 +262,8 @@ class Loader {
     if (!have_meta) problems_.push_back({Severity::Error, "meta.json", "", "missing: the rules need meta.json"});
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-    cat_.fingerprint = std::string(hex).substr(0, 8);
+    // A part of a web bundle names the fingerprint of the whole rules it was cut from.
+    cat_.fingerprint = options_.fingerprint.empty() ? std::string(hex).substr(0, 8) : options_.fingerprint;
 
     for (auto& [f, j] : questions) read_questions(*f, j);
     for (auto& [f, j] : definitions) read_definitions_header(*f, j);
@@ -271,7 +282,7 @@ class Loader {
   static bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
   void read_meta(const RulesFile& f, const json& j) {
-    Reader r(f.path, problems_);
+    Reader r(f.path, problems_, options_.partial);
     if (!j.is_object()) return r.error("", "meta.json must be an object");
     cat_.meta.rules_version = r.str(j, "rules_version", "", true);
     cat_.meta.title = r.text(j, "title", "", true);
@@ -308,7 +319,7 @@ class Loader {
   }
 
   void read_questions(const RulesFile& f, const json& j) {
-    Reader r(f.path, problems_);
+    Reader r(f.path, problems_, options_.partial);
     if (!j.is_array()) return r.error("", "a questions file must be an array of questions");
     for (std::size_t i = 0; i < j.size(); ++i) {
       const json& q = j[i];
@@ -375,7 +386,7 @@ class Loader {
   }
 
   void read_definitions_header(const RulesFile& f, const json& j) {
-    Reader r(f.path, problems_);
+    Reader r(f.path, problems_, options_.partial);
     if (!j.is_array()) return r.error("", "a definitions file must be an array");
     for (std::size_t i = 0; i < j.size(); ++i) {
       const json& d = j[i];
@@ -443,7 +454,7 @@ class Loader {
   void compile_questions() {
     for (std::size_t i = 0; i < cat_.questions.size(); ++i) {
       if (!pending_ask_if_[i]) continue;
-      Reader r(cat_.questions[i].file, problems_);
+      Reader r(cat_.questions[i].file, problems_, options_.partial);
       cat_.questions[i].ask_if = compile(r, *pending_ask_if_[i], question_paths_[i] + "/ask_if", slots_only(cat_.definitions.size()));
       for (int s : cat_.questions[i].ask_if->slots_used())
         if (s == cat_.questions[i].slot) r.error(question_paths_[i] + "/ask_if", "a question's ask_if cannot depend on the question itself");
@@ -454,7 +465,7 @@ class Loader {
     for (std::size_t i = 0; i < cat_.definitions.size(); ++i) {
       Definition& d = cat_.definitions[i];
       d.slot = static_cast<int>(cat_.questions.size() + i);
-      Reader r(d.file, problems_);
+      Reader r(d.file, problems_, options_.partial);
       d.logic = compile(r, pending_definitions_[i].first, pending_definitions_[i].second + "/logic", slots_only(i));
     }
   }
@@ -553,7 +564,7 @@ class Loader {
   }
 
   void read_program(const RulesFile& f, const json& j) {
-    Reader r(f.path, problems_);
+    Reader r(f.path, problems_, options_.partial);
     if (!j.is_object()) return r.error("", "a program file must be one object");
     Program p;
     p.file = f.path;
@@ -566,8 +577,10 @@ class Loader {
       r.error("/id", "id \"" + p.id + "\" must equal the file name (" + stem + ")");
     if (!program_ids_.insert(p.id).second) r.error("/id", "duplicate program id \"" + p.id + "\"");
     p.name = r.text(j, "name", "", true);
-    p.summary = r.text(j, "summary", "", true);
-    p.supports = r.text(j, "supports", "", true);
+    // A core part of a web bundle carries no details (summaries, contacts, sources …).
+    const bool details = !r.partial();
+    p.summary = r.text(j, "summary", "", details);
+    p.supports = r.text(j, "supports", "", details);
     p.status_note = r.text(j, "status_note", "", false);
     p.ministry = r.str(j, "ministry", "", true);
     if (!p.ministry.empty()) {
@@ -584,7 +597,7 @@ class Loader {
     for (std::size_t i = 0; i < p.themes.size(); ++i) r.code(p.themes[i], cat_.meta.themes, "themes", "/themes/" + std::to_string(i));
     p.related = r.strings(j, "related", "", false);
 
-    if (const json* contacts = r.array(j, "contacts", "", true)) {
+    if (const json* contacts = r.array(j, "contacts", "", details)) {
       if (contacts->empty()) r.error("/contacts", "a program needs at least one contact");
       for (std::size_t i = 0; i < contacts->size(); ++i) {
         const json& c = (*contacts)[i];
@@ -600,7 +613,7 @@ class Loader {
         p.contacts.push_back(std::move(out));
       }
     }
-    if (const json* sources = r.array(j, "sources", "", true)) {
+    if (const json* sources = r.array(j, "sources", "", details)) {
       if (sources->empty()) r.error("/sources", "a program needs at least one source");
       for (std::size_t i = 0; i < sources->size(); ++i) {
         std::string sp = "/sources/" + std::to_string(i);
@@ -649,9 +662,9 @@ class Loader {
         Condition out;
         out.id = r.str(c, "id", cp, true);
         if (!out.id.empty() && !ids.insert(out.id).second) r.error(cp + "/id", "duplicate condition id \"" + out.id + "\"");
-        out.text = r.text(c, "text", cp, true);
+        out.text = r.text(c, "text", cp, details);
         if (const json* lg = r.field(c, "logic", cp, true)) out.logic = compile(r, *lg, cp + "/logic", resolver);
-        out.source = read_source(r, c, "source", cp, true);
+        out.source = read_source(r, c, "source", cp, true, details);
         p.conditions.push_back(std::move(out));
       }
     }
@@ -670,7 +683,7 @@ class Loader {
         if (!out.id.empty() && !ids.insert(out.id).second) r.error(mp + "/id", "duplicate measure id \"" + out.id + "\"");
         out.kind = r.str(m, "kind", mp, true);
         if (!out.kind.empty()) r.code(out.kind, cat_.meta.measure_kinds, "measure_kinds", mp + "/kind");
-        out.label = r.text(m, "label", mp, true);
+        out.label = r.text(m, "label", mp, details);
         out.meaning = r.str(m, "meaning", mp, true);
         if (!out.meaning.empty()) r.code(out.meaning, cat_.meta.amount_meanings, "amount_meanings", mp + "/meaning");
         out.recipient = r.str(m, "recipient", mp, true);
@@ -751,11 +764,11 @@ class Loader {
       r.number(fj, "value", fp, true, fig.value);
       fig.unit = r.str(fj, "unit", fp, true);
       if (!fig.unit.empty()) r.code(fig.unit, cat_.meta.units, "units", fp + "/unit");
-      fig.label = r.text(fj, "label", fp, true);
-      fig.fiscal_year = r.str(fj, "fiscal_year", fp, true);
+      fig.label = r.text(fj, "label", fp, !r.partial());
+      fig.fiscal_year = r.str(fj, "fiscal_year", fp, !r.partial());
       if (!fig.fiscal_year.empty() && !is_fiscal_year(fig.fiscal_year))
         r.error(fp + "/fiscal_year", "fiscal year must look like \"R8\" (令和8年度)");
-      fig.source = read_source(r, fj, "source", fp, false);
+      fig.source = read_source(r, fj, "source", fp, false, !r.partial());
       if (const json* hist = r.array(fj, "history", fp, false)) {
         for (std::size_t i = 0; i < hist->size(); ++i) {
           const json& h = (*hist)[i];

@@ -191,6 +191,10 @@ struct LoadResult {
 struct LoadOptions {
   // Seed texts by file name; when given, every citation's lines and quote are checked.
   std::map<std::string, std::string> seeds;
+  // Loading a part of a web bundle (rules_bundle.hpp): texts in one language, details absent,
+  // and the fingerprint of the whole rules given rather than computed.
+  bool partial = false;
+  std::string fingerprint;
 };
 
 LoadResult load_catalog(const std::vector<RulesFile>& files, const LoadOptions& options = {});

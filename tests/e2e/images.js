@@ -2,17 +2,19 @@
 'use strict';
 const fs = require('fs');
 
-// Fraction of pixels that differ by more than `threshold` in any channel.
-async function difference(page, fileA, fileB, threshold = 48) {
+// Fraction of pixels that differ by more than `threshold` in any channel, over the whole
+// images or only inside `rect` (image pixels).
+async function difference(page, fileA, fileB, rect = null, threshold = 48) {
   const a = fs.readFileSync(fileA).toString('base64'), b = fs.readFileSync(fileB).toString('base64');
-  return page.evaluate(async ([a, b, threshold]) => {
+  return page.evaluate(async ([a, b, rect, threshold]) => {
     async function pixels(b64) {
       const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
       const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
       const c = new OffscreenCanvas(bmp.width, bmp.height);
       const g = c.getContext('2d');
       g.drawImage(bmp, 0, 0);
-      return { w: bmp.width, h: bmp.height, data: g.getImageData(0, 0, bmp.width, bmp.height).data };
+      const r = rect || { x: 0, y: 0, w: bmp.width, h: bmp.height };
+      return { w: bmp.width, h: bmp.height, data: g.getImageData(r.x, r.y, r.w, r.h).data };
     }
     const [pa, pb] = [await pixels(a), await pixels(b)];
     if (pa.w !== pb.w || pa.h !== pb.h) return 1;
@@ -21,8 +23,8 @@ async function difference(page, fileA, fileB, threshold = 48) {
       const d = Math.max(Math.abs(pa.data[i] - pb.data[i]), Math.abs(pa.data[i + 1] - pb.data[i + 1]), Math.abs(pa.data[i + 2] - pb.data[i + 2]));
       if (d > threshold) diff++;
     }
-    return diff / (pa.w * pa.h);
-  }, [a, b, threshold]);
+    return diff / (pa.data.length / 4);
+  }, [a, b, rect, threshold]);
 }
 
 // Fraction of dark ("ink") pixels inside a rectangle of an image (CSS px × scale).

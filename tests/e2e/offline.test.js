@@ -70,7 +70,7 @@ module.exports = {
       await completePath(page, h);
       const outside = requests.filter(u => !u.startsWith(prefix));
       h.check(outside.length === 0, 'requests outside ' + prefix + ': ' + outside.join(', '));
-      for (const f of ['app.js', 'app.wasm', 'rules.json', 'style.css', 'manifest.webmanifest'])
+      for (const f of ['app.js', 'app.wasm', 'rules.ja.json', 'style.css', 'manifest.webmanifest'])
         h.check(requests.some(u => u === prefix + f), 'loaded ' + prefix + f);
       h.check(page.problems.length === 0, page.problems.join('; '));
       const fallback = await page.goto(origin + prefix + 'programs.html');
@@ -99,19 +99,31 @@ module.exports = {
     h.check(between.length >= 5, 'the bar showed only ' + between.length + ' steps between empty and full: ' + values.join(' '));
     h.check(values.every((v, i) => i === 0 || v >= values[i - 1]), 'the bar never moves back: ' + values.join(' '));
     h.check(values[values.length - 1] === 1, 'and ends full: ' + values[values.length - 1]);
-    const bytes = await page.evaluate(() => Number(document.getElementById('loading-bar').getAttribute('data-bytes')));
-    h.check(bytes === fs.statSync(path.join(DIST, 'app.wasm')).size + fs.statSync(path.join(DIST, 'rules.json')).size,
+    const bytes = await page.evaluate(() => Number(document.getElementById('loading-bar').getAttribute('data-bytes-ja')));
+    h.check(bytes === fs.statSync(path.join(DIST, 'app.wasm')).size + fs.statSync(path.join(DIST, 'rules.ja.json')).size,
             'the build wrote the bytes to expect on the bar: ' + bytes);
   },
 
   async 'after one visit it loads and completes a path with the network off'({ context, origin, h }) {
     const page = await h.openPage(context, origin, origin + '/', { serviceWorker: true });
     await waitForOfflineCopy(page);
+    // Files fetched after the first view join the offline copy when first fetched: the details
+    // of the rules (a program's page) and the no-JavaScript list.
+    await h.api(page, 'show', 'detail', 'furusato_working_holiday');
+    await page.waitForFunction(async () => (await caches.match('rules-details.ja.json')) !== undefined, null, { timeout: 20000 });
+    const visit = await h.openPage(context, origin, null, { serviceWorker: true });
+    await visit.goto(origin + '/programs.html');
+    await visit.close();
+    await page.bringToFront();  // a background tab gets no animation frames
     await context.setOffline(true);
     await h.gotoApp(page, origin + '/?lang=ja');
     h.check(await page.evaluate(() => navigator.onLine === false), 'the browser is offline');
     await completePath(page, h);
     await h.screenshot(page, 'offline-results');
+    await h.api(page, 'show', 'detail', 'furusato_working_holiday');
+    await h.settle(page, 500);
+    const detail = await h.api(page, 'results');
+    h.check(detail.programs.find(p => p.id === 'furusato_working_holiday').contacts.length > 0, "a program's details show offline");
     // Another entry point and the no-JavaScript list work offline too.
     const kiosk = await h.openPage(context, origin, origin + '/?kiosk=1', { serviceWorker: true });
     h.check((await h.api(kiosk, 'settings')).kiosk, 'the kiosk URL opens offline');

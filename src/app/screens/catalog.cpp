@@ -45,6 +45,7 @@ bool matches(const App& app, const Program& p) {
 }  // namespace
 
 void catalog(App& app) {
+  app.details_ready();  // searching reads the summaries: fetch them while the list shows
   const Catalog& c = app.wizard.catalog();
   if (widgets::button(app.t(ui::kBack))) app.wizard.back();
   widgets::heading(app.t(ui::kCatalog), 1.4f);

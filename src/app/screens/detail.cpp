@@ -126,6 +126,11 @@ void detail(App& app) {
   const Program& p = *r->program;
   Lang lang = app.lang();
   if (widgets::button(app.t(ui::kBack))) app.wizard.back();
+  if (!app.details_ready()) {
+    widgets::heading(p.name.in(lang), 1.4f);
+    widgets::muted(app.t(ui::kLoadingDetails));
+    return;
+  }
   widgets::heading(p.name.in(lang), 1.4f);
   ImGui::PushStyleColor(ImGuiCol_Text, status_color(r->status));
   ImGui::TextUnformatted(status_label(app, r->status));

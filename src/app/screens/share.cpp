@@ -36,11 +36,16 @@ void share(App& app) {
         web::copy_text(url);
         app.notify(app.t(ui::kCopied), 2);
       }
-      if (widgets::button(app.t(ui::kExportText), false, bw))
-        web::download("shisaku-results.txt", "text/plain;charset=utf-8", evaluation_text(c, ev, app.lang()));
-      if (widgets::button(app.t(ui::kExportCsv), false, bw))
-        web::download("shisaku-results.csv", "text/csv;charset=utf-8", "\xEF\xBB\xBF" + evaluation_csv(c, ev, app.lang()));
-      if (widgets::button(app.t(ui::kPrint), false, bw)) web::open_printable(evaluation_html(c, ev, app.wizard.answers(), app.lang()));
+      // The exports carry contacts and sources: the details of the rules.
+      if (app.details_ready()) {
+        if (widgets::button(app.t(ui::kExportText), false, bw))
+          web::download("shisaku-results.txt", "text/plain;charset=utf-8", evaluation_text(c, ev, app.lang()));
+        if (widgets::button(app.t(ui::kExportCsv), false, bw))
+          web::download("shisaku-results.csv", "text/csv;charset=utf-8", "\xEF\xBB\xBF" + evaluation_csv(c, ev, app.lang()));
+        if (widgets::button(app.t(ui::kPrint), false, bw)) web::open_printable(evaluation_html(c, ev, app.wizard.answers(), app.lang()));
+      } else {
+        widgets::muted(app.t(ui::kLoadingDetails));
+      }
     }
     if (widgets::button(app.t(ui::kDismiss), false, bw)) app.show_share = false;
   }

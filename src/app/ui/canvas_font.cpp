@@ -5,6 +5,7 @@
 #include <emscripten.h>
 
 #include "imgui_internal.h"
+#include "misc/freetype/imgui_freetype.h"
 
 // The glyph canvas and the font stack live in web/shisaku.js (Module['glyphContext']).
 EM_JS(void, js_font_vmetrics, (float px, float* out), {
@@ -104,6 +105,8 @@ const ImFontLoader* canvas_loader() {
 
 }  // namespace
 
+const ImFontLoader* browser_font_loader() { return canvas_loader(); }
+
 ImFont* add_canvas_font(ImFontAtlas* atlas, bool cjk) {
   g_cjk = cjk;
   ImFontConfig cfg;
@@ -115,3 +118,7 @@ ImFont* add_canvas_font(ImFontAtlas* atlas, bool cjk) {
 }
 
 }  // namespace shisaku::app
+
+// The build defines IMGUI_ENABLE_FREETYPE (src/app/CMakeLists.txt) so that ImGui asks here for
+// its default loader instead of linking stb_truetype.
+const ImFontLoader* ImGuiFreeType::GetFontLoader() { return shisaku::app::browser_font_loader(); }

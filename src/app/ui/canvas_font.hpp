@@ -7,6 +7,8 @@
 
 namespace shisaku::app {
 
+const ImFontLoader* browser_font_loader();
+
 // Adds the browser-drawn font as the default font of the atlas. Without `cjk`, Japanese
 // characters have no glyph (they show as "?"), as on a device that lacks a Japanese font.
 ImFont* add_canvas_font(ImFontAtlas* atlas, bool cjk = true);

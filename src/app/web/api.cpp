@@ -97,7 +97,7 @@ json handle(App& app, const json& req) {
   if (op == "lang") {
     std::string l = str(req, "lang");
     if (l != "ja" && l != "en") return refuse("lang takes ja or en");
-    app.settings.lang = l == "en" ? Lang::En : Lang::Ja;
+    app.set_lang(l == "en" ? Lang::En : Lang::Ja);
     return ok();
   }
   if (op == "frames") return ok({{"drawn", g_frames ? *g_frames : 0}});

@@ -66,6 +66,7 @@ void search_box(float x, float y, float w, float h, bool visible, const std::str
   js_search_box(x, y, w, h, visible ? 1 : 0, placeholder.c_str());
 }
 void clear_storage() { call("clearStorage"); }
+void request_rules(const std::string& file) { call("requestRules", file); }
 double device_pixel_ratio() { return js_dpr(); }
 double now_seconds() { return emscripten_get_now() / 1000.0; }
 void first_frame_drawn() { call("firstFrame"); }

@@ -21,6 +21,9 @@ void mirror(const std::string& html);  // the aria-live region
 void search_box(float x, float y, float w, float h, bool visible, const std::string& placeholder);
 void clear_storage();  // kiosk reset: storage, caches of answers, the URL
 std::string rules_text();  // the rules bundle fetched by the loader
+// Asks the page to fetch a part of the rules; it answers through shisaku_rules_part (or
+// shisaku_rules_part_failed). Asking twice for the same file fetches it once.
+void request_rules(const std::string& file);
 double device_pixel_ratio();
 double now_seconds();  // a wall clock (ImGui's time stands still while no frame is drawn)
 void first_frame_drawn();
