@@ -29,41 +29,50 @@
 
   function sum(list) { return list.reduce(function (a, b) { return a + b; }, 0); }
 
-  // Fetches several files with one progress bar over their bytes. The build writes the total
-  // on the bar (data-bytes), as a compressing server sends no usable Content-Length; an
-  // unstamped build falls back to Content-Length. The bar never moves backwards.
-  function fetchAll(urls) {
-    var expected = Number(bar.getAttribute('data-bytes-' + lang)) || 0;
-    var loaded = urls.map(function () { return 0; });
-    var lengths = urls.map(function () { return 0; });
-    function report() {
-      var total = expected || sum(lengths);
-      if (total) bar.value = Math.max(bar.value, Math.min(1, sum(loaded) / total));
-    }
-    return Promise.all(urls.map(function (url, i) {
-      return fetch(url).then(function (r) {
-        if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
-        lengths[i] = Number(r.headers.get('Content-Length')) || 0;
-        if (!r.body || !r.body.getReader) return r.arrayBuffer().then(function (b) { loaded[i] = b.byteLength; report(); return b; });
-        var reader = r.body.getReader(), chunks = [], size = 0;
-        function pump() {
+  // One progress bar over the bytes of the first files. The build writes their total on the bar
+  // (data-bytes), as a compressing server sends no usable Content-Length; an unstamped build
+  // falls back to Content-Length. The bar never moves backwards.
+  var expectedBytes = Number(bar.getAttribute('data-bytes-' + lang)) || 0;
+  var loadedBytes = [], lengthBytes = [];
+  function reportProgress() {
+    var total = expectedBytes || sum(lengthBytes);
+    if (total) bar.value = Math.max(bar.value, Math.min(1, sum(loadedBytes) / total));
+  }
+
+  // Fetches `url`, counts its bytes on the bar from a copy of the stream, and hands the
+  // response itself on (so the WebAssembly can compile while it downloads).
+  function fetchCounted(url) {
+    var i = loadedBytes.length;
+    loadedBytes.push(0);
+    lengthBytes.push(0);
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
+      lengthBytes[i] = Number(r.headers.get('Content-Length')) || 0;
+      var copy = r.clone();
+      if (copy.body && copy.body.getReader) {
+        var reader = copy.body.getReader();
+        var pump = function () {
           return reader.read().then(function (step) {
-            if (step.done) {
-              var out = new Uint8Array(size), at = 0;
-              chunks.forEach(function (c) { out.set(c, at); at += c.length; });
-              return out.buffer;
-            }
-            chunks.push(step.value);
-            size += step.value.length;
-            loaded[i] = size;
-            if (lengths[i] < size) lengths[i] = size;
-            report();
+            if (step.done) return;
+            loadedBytes[i] += step.value.length;
+            if (lengthBytes[i] < loadedBytes[i]) lengthBytes[i] = loadedBytes[i];
+            reportProgress();
             return pump();
           });
-        }
-        return pump();
-      });
-    }));
+        };
+        pump().catch(function () { /* the original stream reports its own failure */ });
+      }
+      return r;
+    });
+  }
+
+  // Streaming compilation also lets the browser keep the compiled code for the next visit; a
+  // server that sends the wrong Content-Type gets the plain way.
+  function compileWasm(response) {
+    var plain = response.clone();
+    var viaBytes = function () { return plain.arrayBuffer().then(function (b) { return WebAssembly.compile(b); }); };
+    if (!WebAssembly.compileStreaming) return viaBytes();
+    return WebAssembly.compileStreaming(response).catch(viaBytes);
   }
 
   function base64Bytes(text) {
@@ -73,9 +82,12 @@
   }
 
   // ---- offline: the service worker (web/sw.js) ----
-  // Served over HTTP(S) only: a page opened from disk has no origin to cache for.
+  // Served over HTTP(S) only: a page opened from disk has no origin to cache for. Registered
+  // after the first frame: its install fetches and caches the files again, which would compete
+  // with the start-up for the network and the processor.
   var swRegistration = null, newBuildWaiting = false;
-  if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol) && !inlineWasm) {
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol) || inlineWasm) return;
     var hadController = !!navigator.serviceWorker.controller;
     navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' })
       .then(function (r) { swRegistration = r; })
@@ -91,7 +103,9 @@
   }
 
   // ---- what the app asks of the page (see src/app/web/bridge.cpp) ----
-  var glyphCanvas = null, glyphContext = null;
+  // Setting a canvas's font is slow, so it is set only when the size changes (or when growing
+  // the canvas has reset its state).
+  var glyphCanvas = null, glyphContext = null, glyphPx = 0;
   function glyphContextFor(px, w, h) {
     if (!glyphCanvas) {
       glyphCanvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(64, 64) : document.createElement('canvas');
@@ -100,10 +114,14 @@
     if (w && h && (glyphCanvas.width < w || glyphCanvas.height < h)) {
       glyphCanvas.width = Math.max(glyphCanvas.width, w);
       glyphCanvas.height = Math.max(glyphCanvas.height, h);
+      glyphPx = 0;
     }
-    glyphContext.font = px + 'px ' + FONT_STACK;
-    glyphContext.fillStyle = '#fff';
-    glyphContext.textBaseline = 'alphabetic';
+    if (px !== glyphPx) {
+      glyphContext.font = px + 'px ' + FONT_STACK;
+      glyphContext.fillStyle = '#fff';
+      glyphContext.textBaseline = 'alphabetic';
+      glyphPx = px;
+    }
     return glyphContext;
   }
 
@@ -171,7 +189,9 @@
       loading.hidden = true;
       loading.style.display = 'none';
       console.log('shisaku: first frame');
+      if (performance.mark) performance.mark('shisaku-first-frame');
       window.dispatchEvent(new Event('shisaku-ready'));
+      registerServiceWorker();
     }
   };
 
@@ -246,14 +266,31 @@
     Module.wasmBinary = base64Bytes(inlineWasm.textContent);
     bar.value = 1;
   } else {
-    requested['rules.' + lang + '.json'] = true;
-    fetchAll(['rules.' + lang + '.json', 'app.wasm']).then(function (files) {
-      Module.rulesText = new TextDecoder().decode(files[0]);
-      Module.wasmBinary = files[1];
-      var s = document.createElement('script');
-      s.src = 'app.js';
-      s.onerror = function () { fail('app.js could not be loaded'); };
-      document.body.appendChild(s);
-    }).catch(function (e) { fail('施策ナビを読み込めませんでした / Could not load: ' + e.message); });
+    // The rules, the WebAssembly and app.js download side by side; app.js starts the runtime,
+    // which waits for the compiled module (instantiateWasm) and for the rules (a run dependency
+    // that main() needs).
+    var rulesName = 'rules.' + lang + '.json';
+    requested[rulesName] = true;
+    var rules = fetchCounted(rulesName).then(function (r) { return r.text(); });
+    var wasm = fetchCounted('app.wasm').then(compileWasm);
+    var failed = function (e) { fail('施策ナビを読み込めませんでした / Could not load: ' + e.message); };
+    rules.catch(failed);
+    wasm.catch(failed);
+    Module.instantiateWasm = function (imports, receive) {
+      wasm.then(function (module) { return WebAssembly.instantiate(module, imports).then(function (instance) { receive(instance, module); }); })
+        .catch(failed);
+      return {};  // asynchronous
+    };
+    Module.preRun = [function () {
+      Module.addRunDependency('shisaku-rules');
+      rules.then(function (text) {
+        Module.rulesText = text;
+        Module.removeRunDependency('shisaku-rules');
+      });
+    }];
+    var script = document.createElement('script');
+    script.src = 'app.js';
+    script.onerror = function () { fail('app.js could not be loaded'); };
+    document.body.appendChild(script);
   }
 })();

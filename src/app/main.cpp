@@ -234,6 +234,7 @@ int main() {
   g.themed_contrast = settings.high_contrast;
   g.themed_scale = settings.text_scale;
   g.dpr = dpr;
+  frame();  // the first frame now, not at the next animation frame
   emscripten_set_main_loop(frame, 0, false);
   return 0;
 }

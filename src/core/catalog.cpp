@@ -172,38 +172,35 @@ class Reader {
   bool partial_;
 };
 
-// A SAX handler that checks what the DOM parser cannot: it accepts every value, remembers the
-// first syntax error, and stops past kMaxJsonDepth levels. It keeps no tree, so it is safe on
-// input of any depth.
-struct JsonChecker : nlohmann::json_sax<json> {
+// nlohmann's own DOM builder with a depth limit: it stops at the first syntax error or past
+// kMaxJsonDepth levels, so the tree it leaves is never deeper than that. One pass over the
+// text (the web app's start-up is mostly parsing). The base's methods are not virtual:
+// sax_parse calls these through the derived type.
+class DepthLimitedParser : public nlohmann::detail::json_sax_dom_parser<json> {
+  using Base = nlohmann::detail::json_sax_dom_parser<json>;
+
+ public:
+  explicit DepthLimitedParser(json& out) : Base(out, /*allow_exceptions=*/false) {}
   std::string syntax_error;
-  std::size_t depth = 0;
   bool too_deep = false;
 
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return enter(); }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return leave(); }
-  bool start_array(std::size_t) override { return enter(); }
-  bool end_array() override { return leave(); }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+  bool start_object(std::size_t n) { return enter() && Base::start_object(n); }
+  bool end_object() { return leave() && Base::end_object(); }
+  bool start_array(std::size_t n) { return enter() && Base::start_array(n); }
+  bool end_array() { return leave() && Base::end_array(); }
+  bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& ex) {
     syntax_error = ex.what();
-    return false;
+    return Base::parse_error(position, token, ex);
   }
 
  private:
+  std::size_t depth_ = 0;
   bool enter() {
-    too_deep = ++depth > kMaxJsonDepth;
+    too_deep = ++depth_ > kMaxJsonDepth;
     return !too_deep;
   }
   bool leave() {
-    --depth;
+    --depth_;
     return true;
   }
 };
@@ -234,27 +231,39 @@ class Loader {
   Loader(const LoadOptions& options, Problems& problems) : options_(options), problems_(problems) {}
 
   std::optional<Catalog> load(const std::vector<RulesFile>& files) {
-    std::vector<const RulesFile*> sorted;
+    std::vector<nlohmann::json> contents;
+    contents.reserve(files.size());  // stable addresses for the ParsedRulesFile pointers
+    std::vector<ParsedRulesFile> parsed;
+    for (const auto& f : files)
+      if (auto j = parse_json(f.text, f.path, problems_)) {
+        contents.push_back(std::move(*j));
+        parsed.push_back({f.path, &contents.back()});
+      }
+    return load(parsed);
+  }
+
+  std::optional<Catalog> load(const std::vector<ParsedRulesFile>& files) {
+    std::vector<const ParsedRulesFile*> sorted;
     for (const auto& f : files) sorted.push_back(&f);
     std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->path < b->path; });
 
     std::uint64_t h = 1469598103934665603ULL;
-    std::vector<std::pair<const RulesFile*, json>> questions, definitions, programs;
+    std::vector<std::pair<const ParsedRulesFile*, const json*>> questions, definitions, programs;
     bool have_meta = false;
-    for (const RulesFile* f : sorted) {
-      auto parsed = parse_json(f->text, f->path, problems_);
-      if (!parsed) continue;
-      // Hash the canonical form, so rules/ and the bundled rules.json agree.
-      h = fnv1a(fnv1a(h, f->path), json_text(*parsed));
+    for (const ParsedRulesFile* f : sorted) {
+      const json& content = *f->content;
+      // Hash the canonical form, so rules/ and a bundle of it agree. A part of a web
+      // bundle names the fingerprint of the whole rules it was cut from instead.
+      if (options_.fingerprint.empty()) h = fnv1a(fnv1a(h, f->path), json_text(content));
       if (f->path == "meta.json") {
         have_meta = true;
-        read_meta(*f, *parsed);
+        read_meta(*f, content);
       } else if (starts_with(f->path, "questions/")) {
-        questions.emplace_back(f, std::move(*parsed));
+        questions.emplace_back(f, &content);
       } else if (starts_with(f->path, "definitions/")) {
-        definitions.emplace_back(f, std::move(*parsed));
+        definitions.emplace_back(f, &content);
       } else if (starts_with(f->path, "programs/")) {
-        programs.emplace_back(f, std::move(*parsed));
+        programs.emplace_back(f, &content);
       } else {
         problems_.push_back({Severity::Error, f->path, "", "unexpected file: rules/ holds meta.json, questions/, definitions/ and programs/ only"});
       }
@@ -262,15 +271,14 @@ class Loader {
     if (!have_meta) problems_.push_back({Severity::Error, "meta.json", "", "missing: the rules need meta.json"});
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-    // A part of a web bundle names the fingerprint of the whole rules it was cut from.
     cat_.fingerprint = options_.fingerprint.empty() ? std::string(hex).substr(0, 8) : options_.fingerprint;
 
-    for (auto& [f, j] : questions) read_questions(*f, j);
-    for (auto& [f, j] : definitions) read_definitions_header(*f, j);
+    for (auto& [f, j] : questions) read_questions(*f, *j);
+    for (auto& [f, j] : definitions) read_definitions_header(*f, *j);
     // ask_if and definitions compile once every id is known.
     compile_questions();
     compile_definitions();
-    for (auto& [f, j] : programs) read_program(*f, j);
+    for (auto& [f, j] : programs) read_program(*f, *j);
     std::sort(cat_.programs.begin(), cat_.programs.end(),
               [](const Program& a, const Program& b) { return std::tie(a.ministry, a.id) < std::tie(b.ministry, b.id); });
 
@@ -281,7 +289,7 @@ class Loader {
  private:
   static bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
-  void read_meta(const RulesFile& f, const json& j) {
+  void read_meta(const ParsedRulesFile& f, const json& j) {
     Reader r(f.path, problems_, options_.partial);
     if (!j.is_object()) return r.error("", "meta.json must be an object");
     cat_.meta.rules_version = r.str(j, "rules_version", "", true);
@@ -318,7 +326,7 @@ class Loader {
     return true;
   }
 
-  void read_questions(const RulesFile& f, const json& j) {
+  void read_questions(const ParsedRulesFile& f, const json& j) {
     Reader r(f.path, problems_, options_.partial);
     if (!j.is_array()) return r.error("", "a questions file must be an array of questions");
     for (std::size_t i = 0; i < j.size(); ++i) {
@@ -385,7 +393,7 @@ class Loader {
     }
   }
 
-  void read_definitions_header(const RulesFile& f, const json& j) {
+  void read_definitions_header(const ParsedRulesFile& f, const json& j) {
     Reader r(f.path, problems_, options_.partial);
     if (!j.is_array()) return r.error("", "a definitions file must be an array");
     for (std::size_t i = 0; i < j.size(); ++i) {
@@ -563,7 +571,7 @@ class Loader {
     return s;
   }
 
-  void read_program(const RulesFile& f, const json& j) {
+  void read_program(const ParsedRulesFile& f, const json& j) {
     Reader r(f.path, problems_, options_.partial);
     if (!j.is_object()) return r.error("", "a program file must be one object");
     Program p;
@@ -837,31 +845,31 @@ const std::string& Catalog::slot_name(int slot) const {
 }
 
 std::optional<nlohmann::json> parse_json(const std::string& text, const std::string& file, Problems& problems) {
-  JsonChecker checker;
-  if (!nlohmann::json::sax_parse(text, &checker)) {
-    std::string msg = checker.syntax_error;
+  nlohmann::json j;
+  DepthLimitedParser parser(j);
+  if (!nlohmann::json::sax_parse(text, &parser)) {
+    std::string msg = parser.syntax_error;
     // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error …"
     auto bracket = msg.find("] ");
     if (bracket != std::string::npos) msg = msg.substr(bracket + 2);
     problems.push_back({Severity::Error, file, "",
-                        checker.too_deep ? "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"
-                                         : "malformed JSON: " + (msg.empty() ? std::string("cannot parse") : msg)});
-    return std::nullopt;
-  }
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded()) {  // not expected after the check; never an exception either way
-    problems.push_back({Severity::Error, file, "", "malformed JSON: cannot parse"});
+                        parser.too_deep ? "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"
+                                        : "malformed JSON: " + (msg.empty() ? std::string("cannot parse") : msg)});
     return std::nullopt;
   }
   return j;
 }
 
-LoadResult load_catalog(const std::vector<RulesFile>& files, const LoadOptions& options) {
+template <typename Files>
+static LoadResult load_files(const Files& files, const LoadOptions& options) {
   LoadResult result;
   Loader loader(options, result.problems);
   result.catalog = loader.load(files);
   return result;
 }
+
+LoadResult load_catalog(const std::vector<RulesFile>& files, const LoadOptions& options) { return load_files(files, options); }
+LoadResult load_catalog(const std::vector<ParsedRulesFile>& files, const LoadOptions& options) { return load_files(files, options); }
 
 nlohmann::json bundle(const std::vector<RulesFile>& files) {
   nlohmann::json out = nlohmann::json::object();

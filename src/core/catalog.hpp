@@ -1,6 +1,6 @@
 // The rules, loaded and checked: questions, definitions and programs, with every JsonLogic
 // expression compiled against the slots of the answer set. Built from in-memory files so the
-// CLI (reading rules/) and the web app (reading the bundled rules.json) share one path.
+// CLI (reading rules/) and the web app (reading the parts of rules_bundle.hpp) share one path.
 #pragma once
 
 #include <map>
@@ -165,6 +165,13 @@ struct RulesFile {
   std::string text;
 };
 
+// One rules file already parsed (the web app's bundle parts): the caller keeps `content` alive
+// while loading. Saves a second parse, which is most of the app's start-up.
+struct ParsedRulesFile {
+  std::string path;
+  const nlohmann::json* content = nullptr;
+};
+
 struct Catalog {
   Meta meta;
   std::vector<Question> questions;      // declared order; slot == index
@@ -198,8 +205,10 @@ struct LoadOptions {
 };
 
 LoadResult load_catalog(const std::vector<RulesFile>& files, const LoadOptions& options = {});
+LoadResult load_catalog(const std::vector<ParsedRulesFile>& files, const LoadOptions& options = {});
 
-// The rules as one JSON document (what the web app downloads): {"files": {path: content}}.
+// The rules as one JSON document, {"files": {path: content}}: the shape each web bundle part
+// (rules_bundle.hpp) cuts from; the tests and the fuzzer check that loading survives the trip.
 nlohmann::json bundle(const std::vector<RulesFile>& files);
 // Its inverse; problems name the bundle.
 std::vector<RulesFile> unbundle(const std::string& bundle_text, Problems& problems);

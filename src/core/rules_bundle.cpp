@@ -126,8 +126,8 @@ bool RulesBundle::has(Lang lang, BundlePart part) const { return have_[lang_inde
 bool RulesBundle::complete() const { return have_[0][0] && have_[0][1] && have_[1][0] && have_[1][1]; }
 
 LoadResult RulesBundle::load() const {
-  std::vector<RulesFile> files;
-  for (auto it = merged_.begin(); it != merged_.end(); ++it) files.push_back({it.key(), json_text(it.value())});
+  std::vector<ParsedRulesFile> files;
+  for (auto it = merged_.begin(); it != merged_.end(); ++it) files.push_back({it.key(), &it.value()});
   LoadOptions options;
   options.partial = !complete();
   options.fingerprint = fingerprint_;

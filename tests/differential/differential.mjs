@@ -17,6 +17,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { makeRandom, randomAnswerSets, readRules } from './rules_data.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, '../..');
 
@@ -46,60 +48,10 @@ function loadEngine() {
   }
 }
 
-// ---- deterministic randomness (mulberry32) ----------------------------------------------
-function makeRandom(seed) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)],
-    chance: (p) => next() < p,
-  };
-}
-
 // ---- (a) the rules' expressions -----------------------------------------------------------
-function readJsonFiles(dir) {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true })
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => ({ file: path.join(path.basename(dir), f), json: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) }));
-}
-
-function randomAnswer(q, rnd) {
-  switch (q.type) {
-    case 'boolean':
-      return rnd.chance(0.5);
-    case 'single':
-      return rnd.pick(q.options).value;
-    case 'multi':
-      return q.options.filter(() => rnd.chance(0.4)).map((o) => o.value);
-    case 'number': {
-      // The bounds themselves, and values on the question's grid in between.
-      if (rnd.chance(0.15)) return q.min;
-      if (rnd.chance(0.15)) return q.max;
-      const step = q.integer ? Math.max(1, q.step ?? 1) : (q.step ?? (q.max - q.min) / 1000);
-      const steps = Math.floor((q.max - q.min) / step);
-      // Log-uniform over the number of steps: small and large amounts both appear.
-      const k = Math.min(steps, Math.floor(Math.exp(rnd.next() * Math.log(steps + 1))));
-      return Number((q.min + k * step).toPrecision(12));
-    }
-    default:
-      throw new Error(`question ${q.id}: unknown type ${q.type}`);
-  }
-}
-
 function rulesCases(rulesDir, engine, rnd, answerSets) {
-  const questions = readJsonFiles(path.join(rulesDir, 'questions')).flatMap((f) => f.json);
-  const definitions = readJsonFiles(path.join(rulesDir, 'definitions')).flatMap((f) => f.json);
-  const programs = readJsonFiles(path.join(rulesDir, 'programs'));
+  const rules = readRules(rulesDir);
+  const { questions, definitions, programs } = rules;
 
   const expressions = [];  // {where, rule, figures}
   for (const q of questions) if (q.ask_if !== undefined) expressions.push({ where: `question ${q.id} ask_if`, rule: q.ask_if });
@@ -113,21 +65,7 @@ function rulesCases(rulesDir, engine, rnd, answerSets) {
     }
   }
 
-  // Answer sets shared by all expressions; definitions are derived in declared order (by the
-  // engine: a definition on which the engines disagree shows up as its own case).
-  const dataSets = [];
-  for (let i = 0; i < answerSets; i++) {
-    const data = {};
-    for (const q of questions) data[q.id] = randomAnswer(q, rnd);
-    for (const d of definitions) {
-      try {
-        data[d.id] = engine.build(d.logic)(data);
-      } catch {
-        data[d.id] = null;
-      }
-    }
-    dataSets.push(data);
-  }
+  const dataSets = randomAnswerSets(rules, engine, rnd, answerSets);  // shared by all expressions
   const cases = [];
   for (const e of expressions)
     for (const data of dataSets) cases.push({ source: e.where, rule: e.rule, data: e.figures ? { ...data, figures: e.figures } : data });

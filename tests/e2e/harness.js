@@ -12,24 +12,35 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
                 '.css': 'text/css', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 // Serves `dir` at `prefix` (e.g. "/tools/shisaku/"); anything outside the prefix is a 404,
-// so a page that asks for an absolute path fails.
+// so a page that asks for an absolute path fails. Like a real static host it sends an ETag and
+// answers a matching revalidation with 304; `served` records each response's status and body size.
 function serve(dir, prefix = '/') {
   const requests = [];
+  const served = [];
   const server = http.createServer((req, res) => {
     requests.push(req.url);
     const url = decodeURIComponent(req.url.split('?')[0].split('#')[0]);
     let file = url.startsWith(prefix) ? path.join(dir, url.slice(prefix.length)) : null;
     if (file && url.endsWith('/')) file = path.join(file, 'index.html');
     if (!file || !file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      served.push({ url: req.url, status: 404, bytes: 0 });
       res.writeHead(404);
       return res.end('not found');
     }
+    const stat = fs.statSync(file);
+    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    if (req.headers['if-none-match'] === etag) {
+      served.push({ url: req.url, status: 304, bytes: 0 });
+      res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' });
+      return res.end();
+    }
     const body = fs.readFileSync(file);
+    served.push({ url: req.url, status: 200, bytes: body.length });
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Content-Length': body.length,
-                         'Cache-Control': 'no-cache' });
+                         'Cache-Control': 'no-cache', ETag: etag });
     res.end(body);
   });
-  return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve({ server, requests, origin: `http://127.0.0.1:${server.address().port}` })));
+  return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve({ server, requests, served, origin: `http://127.0.0.1:${server.address().port}` })));
 }
 
 const CHROMIUM = {

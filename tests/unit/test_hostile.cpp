@@ -108,7 +108,7 @@ TEST_CASE("a rules file nested 10,000 levels deep is refused by name", "[hostile
   CHECK(t < kTimeLimitSeconds);
 }
 
-TEST_CASE("a 100,000-deep JSON document is refused before any tree is built", "[hostile][nesting]") {
+TEST_CASE("a 100,000-deep JSON document is refused at the depth limit, its tree never deeper", "[hostile][nesting]") {
   Problems problems;
   std::string text = std::string(100000, '[') + std::string(100000, ']');
   CHECK(!parse_json(text, "deep.json", problems));
@@ -118,6 +118,10 @@ TEST_CASE("a 100,000-deep JSON document is refused before any tree is built", "[
   problems.clear();
   CHECK(parse_json(std::string(256, '[') + std::string(256, ']'), "ok.json", problems));
   CHECK(problems.empty());
+  // A syntax error deep inside is reported as such, with its place.
+  CHECK(!parse_json(std::string(200, '[') + "1,}" + std::string(200, ']'), "broken.json", problems));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].message.find("line 1, column") != std::string::npos);
 }
 
 TEST_CASE("a rule nested deeper than the compiler allows gets a diagnostic where it starts", "[hostile][nesting]") {

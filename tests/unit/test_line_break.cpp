@@ -49,6 +49,11 @@ TEST_CASE("an opening bracket never ends a line", "[line_break]") {
 TEST_CASE("numbers and Latin words stay whole", "[line_break]") {
   auto l = lines("上限は5,500万円です", 5);
   for (const auto& s : l) CHECK((s.find("5,500") != std::string::npos || s.find('5') == std::string::npos));
+  // …and keep the counter or unit after them.
+  l = lines("あいうえ148件です", 5);
+  CHECK(l == std::vector<std::string>{"あいうえ", "148件です"});
+  l = lines("あいう5,500万円", 5);
+  CHECK(l == std::vector<std::string>{"あいう", "5,500万円"});
   l = lines("see the README file", 4);
   CHECK(l == std::vector<std::string>{"see the", "README", "file"});
 }

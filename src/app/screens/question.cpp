@@ -12,8 +12,8 @@ namespace {
 
 std::string counts_line(const App& app) {
   const Evaluation& ev = app.wizard.evaluation();
-  return std::string(app.t(ui::kLiveEligible)) + " " + std::to_string(ev.eligible) + (app.lang() == Lang::Ja ? " 件・" : " · ") +
-         app.t(ui::kLiveUnknown) + " " + std::to_string(ev.unknown) + (app.lang() == Lang::Ja ? " 件" : "");
+  return std::string(app.t(ui::kLiveEligible)) + " " + std::to_string(ev.eligible) + (app.lang() == Lang::Ja ? "件・" : " · ") +
+         app.t(ui::kLiveUnknown) + " " + std::to_string(ev.unknown) + (app.lang() == Lang::Ja ? "件" : "");
 }
 
 void answer(App& app, const Question& q, const nlohmann::json& value) {

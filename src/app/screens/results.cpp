@@ -48,9 +48,9 @@ void group(App& app, Status status, const char* title, double scale_max) {
 void results(App& app) {
   const Evaluation& ev = app.wizard.evaluation();
   widgets::heading(app.t(ui::kResults), 1.5f);
-  std::string counts = std::string(app.t(ui::kLiveEligible)) + " " + std::to_string(ev.eligible) + (app.lang() == Lang::Ja ? " 件・" : " · ") +
-                       app.t(ui::kLiveUnknown) + " " + std::to_string(ev.unknown) + (app.lang() == Lang::Ja ? " 件・" : " · ") +
-                       app.t(ui::kStatusIneligible) + " " + std::to_string(ev.ineligible) + (app.lang() == Lang::Ja ? " 件" : "");
+  std::string counts = std::string(app.t(ui::kLiveEligible)) + " " + std::to_string(ev.eligible) + (app.lang() == Lang::Ja ? "件・" : " · ") +
+                       app.t(ui::kLiveUnknown) + " " + std::to_string(ev.unknown) + (app.lang() == Lang::Ja ? "件・" : " · ") +
+                       app.t(ui::kStatusIneligible) + " " + std::to_string(ev.ineligible) + (app.lang() == Lang::Ja ? "件" : "");
   widgets::text(counts);
 
   float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;

@@ -19,7 +19,7 @@ void start(App& app) {
   if (widgets::button(app.t(ui::kBrowseCatalog), false, w)) app.wizard.show_catalog();
   ImGui::Dummy(ImVec2(0, theme::px(12)));
   std::string count = std::to_string(app.wizard.catalog().programs.size()) +
-                      (app.lang() == Lang::Ja ? " 件の施策を収録（ルール " : " programmes (rules ") + app.wizard.catalog().meta.rules_version + ")";
+                      (app.lang() == Lang::Ja ? "件の施策を収録（ルール " : " programmes (rules ") + app.wizard.catalog().meta.rules_version + ")";
   widgets::muted(count);
 }
 

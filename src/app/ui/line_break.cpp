@@ -26,6 +26,8 @@ unsigned decode(std::string_view s, std::size_t& i) {
 // Characters that break anywhere (CJK ideographs, kana, full-width forms and punctuation).
 bool breaks_anywhere(unsigned cp) { return cp >= 0x2E80 || (cp >= 0x2000 && cp <= 0x206F && cp != 0x2010 && cp != 0x2011); }
 
+bool is_ideograph(unsigned cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF); }
+
 bool is_space(unsigned cp) { return cp == ' ' || cp == '\t' || cp == 0x3000; }
 
 // Latin words and numbers stay together; every Japanese character is its own unit.
@@ -50,6 +52,17 @@ std::vector<Unit> segment(std::string_view text, const AdvanceFn& advance) {
         u.last = next;
         i = j;
         u.end = i;
+      }
+      // A number keeps the counter or unit that follows it: "148件", "5,500万" never split.
+      if (u.last >= '0' && u.last <= '9' && i < text.size()) {
+        std::size_t j = i;
+        unsigned next = decode(text, j);
+        if (is_ideograph(next)) {
+          u.width += advance(next);
+          u.last = next;
+          i = j;
+          u.end = i;
+        }
       }
     }
     units.push_back(u);

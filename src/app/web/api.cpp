@@ -4,6 +4,7 @@
 #include <string>
 
 #include <emscripten.h>
+#include <emscripten/heap.h>
 
 #include "web/bridge.hpp"
 
@@ -101,6 +102,8 @@ json handle(App& app, const json& req) {
     return ok();
   }
   if (op == "frames") return ok({{"drawn", g_frames ? *g_frames : 0}});
+  // The WebAssembly heap never shrinks: its size now is its peak so far.
+  if (op == "memory") return ok({{"heap_bytes", emscripten_get_heap_size()}});
   if (op == "settings")
     return ok({{"lang", lang == Lang::En ? "en" : "ja"},
                {"kiosk", app.settings.kiosk},
@@ -144,7 +147,7 @@ EMSCRIPTEN_KEEPALIVE const char* shisaku_call(const char* request) {
   else
     out = handle(*g_app, req);
   // Reading the state must not make the app draw (the idle test counts frames).
-  static const char* kReadOnly[] = {"state", "results", "frames", "items", "settings", "share"};
+  static const char* kReadOnly[] = {"state", "results", "frames", "items", "settings", "share", "memory"};
   std::string op = req.is_object() && req.contains("op") && req["op"].is_string() ? req["op"].get<std::string>() : "";
   if (std::none_of(std::begin(kReadOnly), std::end(kReadOnly), [&](const char* r) { return op == r; })) request_redraw();
   reply = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
