@@ -19,6 +19,13 @@ module.exports = {
     h.check(!requests.includes('/rules-details.ja.json'), 'the first view does not load the details of the rules');
     const s = await h.api(page, 'state');
     h.check(s.screen === 'start', 'starts on the start screen, not ' + s.screen);
+    // Requests that are not JSON, or nest too deep, are refused by name; the app carries on.
+    const raw = text => page.evaluate(t => JSON.parse(Module.ccall('shisaku_call', 'string', ['string'], [t])), text);
+    const broken = await raw('{"op": ');
+    h.check(!broken.ok && /malformed JSON/.test(broken.error), 'a broken request: ' + JSON.stringify(broken));
+    const deep = await raw('['.repeat(5000) + ']'.repeat(5000));
+    h.check(!deep.ok && /nested deeper/.test(deep.error), 'a deep request: ' + JSON.stringify(deep));
+    h.check((await h.api(page, 'state')).screen === 'start', 'the app still answers after refused requests');
   },
 
   async 'Japanese renders: the question matches its reference, and a build without Japanese glyphs fails the same check'({ context, origin, h }) {

@@ -1,6 +1,7 @@
 #include "api.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include <emscripten.h>
@@ -8,6 +9,7 @@
 
 #include "web/bridge.hpp"
 
+#include "catalog.hpp"
 #include "report.hpp"
 #include "ui/widgets.hpp"
 
@@ -138,11 +140,17 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* shisaku_call(const char* request) {
   using namespace shisaku::app::web;
   static std::string reply;
-  nlohmann::json req = nlohmann::json::parse(request ? request : "", nullptr, false);
+  // The same guarded parser as the rules: a syntax error is named, and no request nests deeper
+  // than the rest of the app can walk.
+  shisaku::Problems problems;
+  std::optional<nlohmann::json> parsed = shisaku::parse_json(request ? request : "", "request", problems);
+  nlohmann::json req = parsed ? std::move(*parsed) : nlohmann::json();
   nlohmann::json out;
   if (!g_app)
     out = refuse("the app is not ready");
-  else if (req.is_discarded() || !req.is_object())
+  else if (!parsed)
+    out = refuse(problems.empty() ? std::string("the request is not JSON") : problems.front().message);
+  else if (!req.is_object())
     out = refuse("the request must be a JSON object such as {\"op\": \"state\"}");
   else
     out = handle(*g_app, req);
