@@ -33,9 +33,8 @@ class MissingExpander {
  public:
   MissingExpander(const Catalog& c, const std::vector<Value>& slots) : c_(c), slots_(slots), cache_(c.definitions.size()) {}
 
-  std::vector<int> expand(const std::vector<int>& raw) {
-    std::vector<int> out;
-    out.reserve(raw.size());
+  // Appends the question slots behind `raw` to `out` (each once).
+  void expand_into(const std::vector<int>& raw, std::vector<int>& out) {
     for (int s : raw) {
       if (c_.is_question_slot(s)) {
         add_unique(out, s);
@@ -45,6 +44,11 @@ class MissingExpander {
       if (!cache_[d]) cache_[d] = expand(c_.definitions[d].logic.missing_slots_for_truth(slots_));
       for (int q : *cache_[d]) add_unique(out, q);
     }
+  }
+  std::vector<int> expand(const std::vector<int>& raw) {
+    std::vector<int> out;
+    out.reserve(raw.size());
+    expand_into(raw, out);
     return out;
   }
 
@@ -54,13 +58,76 @@ class MissingExpander {
   std::vector<std::optional<std::vector<int>>> cache_;
 };
 
-Estimate estimate_of(const Measure& m, const std::vector<Value>& slots, std::vector<std::string>& errors) {
+// The askable questions that take the credit for settling a question: the question itself
+// when it can be asked now; when it cannot be asked yet, the questions its ask_if waits for;
+// none when it never will be (ask_if false), or was answered or skipped. Worked out once per
+// question and evaluation; the lists share one pool.
+class CreditTargets {
+ public:
+  CreditTargets(const Catalog& c, const Answers& answers, const std::vector<Tri>& ask, const std::vector<Value>& slots,
+                MissingExpander& expander)
+      : c_(c), answers_(answers), ask_(ask), slots_(slots), expander_(expander),
+        span_(c.questions.size(), {-1, 0}), seen_(c.questions.size(), false), waits_for_(c.questions.size()) {}
+
+  struct List {
+    const int* first;
+    const int* last;
+    const int* begin() const { return first; }
+    const int* end() const { return last; }
+  };
+  // Valid until the next call.
+  List of(int q) {
+    auto& span = span_[static_cast<std::size_t>(q)];
+    if (span.first < 0) span = compute(q);
+    const int* base = pool_.data() + span.first;
+    return {base, base + span.second};
+  }
+
+ private:
+  std::pair<int, int> compute(int q) {
+    const int start = static_cast<int>(pool_.size());
+    frontier_.assign(1, q);
+    visited_.clear();
+    while (!frontier_.empty()) {
+      const int s = frontier_.back();
+      const auto us = static_cast<std::size_t>(s);
+      frontier_.pop_back();
+      if (seen_[us]) continue;
+      seen_[us] = true;
+      visited_.push_back(s);
+      if (answers_.answered(s) || answers_.skipped(s)) continue;
+      if (ask_[us] == Tri::True) {
+        pool_.push_back(s);
+      } else if (ask_[us] == Tri::Unknown) {
+        auto& waits = waits_for_[us];
+        if (!waits) waits = expander_.expand(c_.questions[us].ask_if->missing_slots_for_truth(slots_));
+        frontier_.insert(frontier_.end(), waits->begin(), waits->end());
+      }
+    }
+    for (int s : visited_) seen_[static_cast<std::size_t>(s)] = false;
+    return {start, static_cast<int>(pool_.size()) - start};
+  }
+
+  const Catalog& c_;
+  const Answers& answers_;
+  const std::vector<Tri>& ask_;
+  const std::vector<Value>& slots_;
+  MissingExpander& expander_;
+  std::vector<std::pair<int, int>> span_;  // (first, count) in pool_; first -1: not worked out yet
+  std::vector<int> pool_, frontier_, visited_;
+  std::vector<bool> seen_;
+  std::vector<std::optional<std::vector<int>>> waits_for_;
+};
+
+// With `missing`, also the unanswered slots a partial estimate still depends on.
+Estimate estimate_of(const Measure& m, const std::vector<Value>& slots, std::vector<std::string>& errors,
+                     std::vector<int>* missing = nullptr) {
   Estimate e;
   e.measure = &m;
   if (!m.amount) return e;
   e.unit = m.unit;
   e.inputs = &m.inputs;
-  logic::Outcome o = m.amount->evaluate(slots);
+  logic::Outcome o = missing ? m.amount->evaluate(slots, *missing) : m.amount->evaluate(slots);
   if (!o.ok()) {
     errors.push_back("measure " + m.id + ": " + o.error_text());
     e.kind = Estimate::Kind::Unknown;
@@ -137,34 +204,7 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
   std::vector<Tri> ask = askable(c, slots);
   MissingExpander expander(c, slots);
 
-  // A question that cannot be asked yet passes its credit to the questions its ask_if waits
-  // for; one that will never be asked (ask_if false) or was skipped passes none. Worked out
-  // once per question and evaluation.
-  std::vector<std::optional<std::vector<int>>> targets_of(c.questions.size()), waits_for(c.questions.size());
-  auto credit_targets = [&](int q) -> const std::vector<int>& {
-    auto& cached = targets_of[static_cast<std::size_t>(q)];
-    if (cached) return *cached;
-    std::vector<int> out;
-    std::vector<int> frontier{q};
-    std::vector<bool> seen(c.questions.size(), false);
-    while (!frontier.empty()) {
-      int s = frontier.back();
-      frontier.pop_back();
-      if (seen[static_cast<std::size_t>(s)]) continue;
-      seen[static_cast<std::size_t>(s)] = true;
-      if (answers.answered(s) || answers.skipped(s)) continue;
-      Tri a = ask[static_cast<std::size_t>(s)];
-      if (a == Tri::True) {
-        add_unique(out, s);
-      } else if (a == Tri::Unknown) {
-        auto& waits = waits_for[static_cast<std::size_t>(s)];
-        if (!waits) waits = expander.expand(c.questions[static_cast<std::size_t>(s)].ask_if->missing_slots_for_truth(slots));
-        frontier.insert(frontier.end(), waits->begin(), waits->end());
-      }
-    }
-    cached = std::move(out);
-    return *cached;
-  };
+  CreditTargets credit_targets(c, answers, ask, slots, expander);
 
   const Question* applicant = c.question("applicant");
   const int applicant_slot = applicant ? applicant->slot : -1;
@@ -173,7 +213,8 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
   std::vector<int> status_score(c.questions.size(), 0), estimate_score(c.questions.size(), 0);
   std::vector<bool> relevant(c.questions.size(), false);
 
-  std::vector<int> status_missing, estimate_missing, raw_missing;  // scratch, kept to reuse their memory
+  // scratch, kept to reuse their memory
+  std::vector<int> status_missing, estimate_missing, raw_missing, applies_missing, amount_missing;
   status_missing.reserve(32);
   estimate_missing.reserve(32);
   for (const auto& p : c.programs) {
@@ -204,16 +245,16 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
     for (const auto& m : p.measures) {
       MeasureResult mr;
       mr.measure = &m;
-      if (m.applies_if) mr.applies = truth_of(*m.applies_if, slots, &r.errors, "applies_if of measure ", m.id);
-      mr.estimate = estimate_of(m, slots, r.errors);
+      if (m.applies_if) mr.applies = truth_of(*m.applies_if, slots, &r.errors, "applies_if of measure ", m.id, &applies_missing);
       bool headline_candidate = m.amount && m.unit == "yen" && mr.applies != Tri::False && r.headline.kind == Estimate::Kind::None &&
                                 !goes_to_someone_else(m, slots, applicant_slot);
+      mr.estimate = estimate_of(m, slots, r.errors, headline_candidate ? &amount_missing : nullptr);
       if (headline_candidate) {
         r.headline = mr.estimate;
         if (mr.applies == Tri::Unknown)
-          for (int s : expander.expand(m.applies_if->missing_slots_for_truth(slots))) add_unique(estimate_missing, s);
+          expander.expand_into(applies_missing, estimate_missing);
         if (mr.estimate.partial())
-          for (int s : expander.expand(m.amount->missing_slots(slots))) add_unique(estimate_missing, s);
+          expander.expand_into(amount_missing, estimate_missing);
       }
       r.measures.push_back(std::move(mr));
     }
@@ -222,12 +263,12 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
       for (int s : status_missing) relevant[static_cast<std::size_t>(s)] = true;
       for (int s : estimate_missing) relevant[static_cast<std::size_t>(s)] = true;
       for (int s : status_missing)
-        for (int t : credit_targets(s)) {
+        for (int t : credit_targets.of(s)) {
           add_unique(r.settling, t);
           ++status_score[static_cast<std::size_t>(t)];
         }
       for (int s : estimate_missing)
-        for (int t : credit_targets(s)) {
+        for (int t : credit_targets.of(s)) {
           if (std::find(r.settling.begin(), r.settling.end(), t) == r.settling.end()) r.settling.push_back(t);
           ++estimate_score[static_cast<std::size_t>(t)];
         }

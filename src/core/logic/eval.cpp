@@ -35,6 +35,15 @@ struct Ctx {
 
   std::optional<Value> first_error;  // kept while evaluation goes on past an error
 
+  // When set, the evaluation also notes the unanswered slots its value still depends on: every
+  // partial slot read is noted, and a node whose value turns out decided drops what its
+  // operands noted (it no longer depends on them). A short-circuited operand is never read, so
+  // it adds nothing. One pass, instead of re-evaluating each undecided subtree.
+  std::vector<int>* missing = nullptr;
+  void note_read(int slot, const Value& v) {
+    if (missing && v.is_partial()) missing->push_back(slot);
+  }
+
   bool failed() const { return error.has_value(); }
   // Sets the error aside so that evaluation can continue (to find what else is missing).
   void keep_first_error() {
@@ -281,7 +290,11 @@ Tri strict_equal(const Value& a, const Value& b, Ctx& c) {
 // keeps the common conditions ({"==": [{"var": q}, "x"]}) free of copies and allocations.
 const Value& peek(const Node& n, Ctx& c, Value& tmp) {
   if (n.op == Op::Literal) return n.literal;
-  if (n.op == Op::Slot && n.path.empty()) return (*c.slots)[static_cast<std::size_t>(n.slot)];
+  if (n.op == Op::Slot && n.path.empty()) {
+    const Value& v = (*c.slots)[static_cast<std::size_t>(n.slot)];
+    c.note_read(n.slot, v);
+    return v;
+  }
   tmp = eval(n, c);
   return tmp;
 }
@@ -433,6 +446,7 @@ Value var(const Node& n, Ctx& c) {
 
 Value slot(const Node& n, Ctx& c) {
   const Value& v = (*c.slots)[static_cast<std::size_t>(n.slot)];
+  c.note_read(n.slot, v);
   if (n.path.empty()) return v;
   if (v.is_partial()) return Value::unknown();
   const Value* found = lookup(v, n.path);
@@ -792,7 +806,7 @@ Value arithmetic(const Node& n, Ctx& c) {
 
 // ---- dispatch -------------------------------------------------------------------------
 
-Value eval(const Node& n, Ctx& c) {
+Value eval_node(const Node& n, Ctx& c) {
   switch (n.op) {
     case Op::Literal:
       return n.literal;
@@ -931,11 +945,13 @@ Value eval(const Node& n, Ctx& c) {
 // ---- truth: what conditions need -----------------------------------------------------
 
 // Decides a simple condition (see Node::simple_condition) straight from the answers, for the
-// common kinds of value; false when it needs the general path (a range, mixed kinds …).
-bool simple_truth(const Node& n, const std::vector<Value>& slots, Tri& out) {
+// common kinds of value; false when it needs the general path (a range, mixed kinds …). With
+// `missing`, an unknown result also notes the unanswered slots it depends on (as Ctx::missing).
+bool simple_truth(const Node& n, const std::vector<Value>& slots, Tri& out, std::vector<int>* missing = nullptr) {
   switch (n.op) {
     case Op::Slot:
       out = truthy(slots[static_cast<std::size_t>(n.slot)]);
+      if (missing && out == Tri::Unknown) missing->push_back(n.slot);
       return true;
     case Op::Eq:
     case Op::Ne:
@@ -945,6 +961,7 @@ bool simple_truth(const Node& n, const std::vector<Value>& slots, Tri& out) {
       const Value& b = n.args[1].literal;
       if (a.is_unknown()) {
         out = Tri::Unknown;
+        if (missing) missing->push_back(n.args[0].slot);
         return true;
       }
       if (a.kind() != b.kind() || !(a.is_bool() || a.is_string() || a.is_number())) return false;
@@ -956,24 +973,27 @@ bool simple_truth(const Node& n, const std::vector<Value>& slots, Tri& out) {
       const Value& a = slots[static_cast<std::size_t>(n.args[0].slot)];
       if (!(a.is_unknown() || a.is_bool() || a.is_string() || a.is_number())) return false;
       out = contains(a, n.args[1].literal);
+      if (missing && out == Tri::Unknown) missing->push_back(n.args[0].slot);
       return true;
     }
     case Op::Not:
     case Op::NotNot: {
       Tri t;
-      if (!simple_truth(n.args[0], slots, t)) return false;
+      if (!simple_truth(n.args[0], slots, t, missing)) return false;
       out = n.op == Op::Not ? tri_not(t) : t;
       return true;
     }
     case Op::And:
     case Op::Or: {
       bool is_and = n.op == Op::And, any_unknown = false;
+      const std::size_t mark = missing ? missing->size() : 0;
       for (const auto& a : n.args) {
         Tri t;
-        if (!simple_truth(a, slots, t)) return false;
+        if (!simple_truth(a, slots, t, missing)) return false;
         if (t == Tri::Unknown) {
           any_unknown = true;
         } else if ((t == Tri::False) == is_and) {
+          if (missing) missing->resize(mark);  // decided: nothing it read is missing
           out = t;
           return true;
         }
@@ -988,12 +1008,16 @@ bool simple_truth(const Node& n, const std::vector<Value>& slots, Tri& out) {
 
 // The truthiness of a node. Same answer as truthy(eval(n)), without building the values
 // that and/or/not/comparisons would return: conditions only need true, false or unknown.
-Tri truth(const Node& n, Ctx& c) {
+Tri truth_node(const Node& n, Ctx& c) {
   switch (n.op) {
     case Op::Literal:
       return truthy(n.literal);
     case Op::Slot:
-      if (n.path.empty()) return truthy((*c.slots)[static_cast<std::size_t>(n.slot)]);
+      if (n.path.empty()) {
+        const Value& v = (*c.slots)[static_cast<std::size_t>(n.slot)];
+        c.note_read(n.slot, v);
+        return truthy(v);
+      }
       break;
     case Op::Eq:
     case Op::Ne:
@@ -1042,60 +1066,27 @@ Tri truth(const Node& n, Ctx& c) {
 
 // ---- what an undecided value still depends on -----------------------------------------
 
-void collect_missing(const Node& n, Ctx& c, std::vector<int>& out);
-
-// What a node whose value is partial depends on, from its operands.
-void collect_missing_below(const Node& n, Ctx& c, std::vector<int>& out) {
-  switch (n.op) {
-    case Op::Slot:
-      if ((*c.slots)[static_cast<std::size_t>(n.slot)].is_partial()) out.push_back(n.slot);
-      return;
-    case Op::If: {
-      std::size_t i = 0;
-      for (; i + 1 < n.args.size(); i += 2) {
-        Tri t = truth(n.args[i], c);
-        if (t == Tri::False) continue;
-        if (t == Tri::Unknown) collect_missing(n.args[i], c, out);
-        collect_missing(n.args[i + 1], c, out);
-        if (t == Tri::True) return;
-      }
-      if (i < n.args.size()) collect_missing(n.args[i], c, out);
-      return;
-    }
-    case Op::Map:
-    case Op::Filter:
-    case Op::All:
-    case Op::Some:
-    case Op::None:
-      collect_missing(n.args[0], c, out);
-      return;
-    case Op::Reduce:
-      collect_missing(n.args[0], c, out);
-      if (n.args.size() > 2) collect_missing(n.args[2], c, out);
-      return;
-    default:
-      // and/or: a decisive operand would have decided the value, so every partial operand
-      // counts; the same holds for comparisons and arithmetic.
-      for (const auto& a : n.args) collect_missing(a, c, out);
-  }
+// eval / truth with the missing slots noted (see Ctx::missing): a decided result, or an
+// error, leaves nothing noted below it.
+Value eval(const Node& n, Ctx& c) {
+  if (!c.missing || !n.reads_slots) return eval_node(n, c);
+  const std::size_t mark = c.missing->size();
+  Value v = eval_node(n, c);
+  if (c.failed() || !v.is_partial()) c.missing->resize(mark);
+  return v;
 }
 
-void collect_missing(const Node& n, Ctx& c, std::vector<int>& out) {
-  if (!n.reads_slots) return;  // a constant cannot depend on an answer
-  if (n.op != Op::Slot) {
-    Value v = eval(n, c);
-    if (c.failed()) {
-      c.error.reset();
-      return;
-    }
-    if (!v.is_partial()) return;
-  }
-  collect_missing_below(n, c, out);
+Tri truth(const Node& n, Ctx& c) {
+  if (!c.missing || !n.reads_slots) return truth_node(n, c);
+  const std::size_t mark = c.missing->size();
+  Tri t = truth_node(n, c);
+  if (c.failed() || t != Tri::Unknown) c.missing->resize(mark);
+  return t;
 }
 
-// The unanswered slots a condition still depends on, in one pass over its and/or/not
-// structure: an operand that decides the result leaves nothing missing; the others add theirs
-// (collect_missing for everything below a comparison).
+// A condition's truth with its missing slots noted (c.missing is `out`). Unlike truth(), an
+// and/or goes on past an operand that raises an error (kept as the first error, the operand
+// counted unknown), so that the other operands still say what they miss.
 Tri truth_missing(const Node& n, Ctx& c, std::vector<int>& out) {
   switch (n.op) {
     case Op::Not:
@@ -1125,12 +1116,11 @@ Tri truth_missing(const Node& n, Ctx& c, std::vector<int>& out) {
       return any_unknown ? Tri::Unknown : (is_and ? Tri::True : Tri::False);
     }
     default: {
-      Tri t = truth(n, c);
+      Tri t = truth(n, c);  // notes its own missing slots (c.missing is `out`)
       if (c.failed()) {
         c.keep_first_error();
         t = Tri::Unknown;
       }
-      if (t == Tri::Unknown && n.reads_slots) collect_missing_below(n, c, out);
       return t;
     }
   }
@@ -1149,6 +1139,11 @@ Outcome Expr::evaluate(const Value& data) const {
 
 namespace {
 const Value kNoData;
+
+void sort_unique(std::vector<int>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
 }  // namespace
 
 Outcome Expr::evaluate(const std::vector<Value>& slots) const {
@@ -1162,19 +1157,25 @@ Outcome Expr::evaluate(const std::vector<Value>& slots) const {
 }
 
 Tri Expr::evaluate_truth(const std::vector<Value>& slots, std::optional<Value>* error, std::vector<int>* missing) const {
+  if (missing) missing->clear();
   Tri simple;
-  if (root_.simple_condition && (!missing || !root_.reads_slots) && simple_truth(root_, slots, simple)) return simple;
+  if (root_.simple_condition) {
+    if (simple_truth(root_, slots, simple, missing)) {
+      if (missing) sort_unique(*missing);
+      return simple;
+    }
+    if (missing) missing->clear();
+  }
   Ctx c;
   c.root = &kNoData;
   c.slots = &slots;
   Tri t;
   if (missing) {
-    missing->clear();
+    c.missing = missing;
     t = truth_missing(root_, c, *missing);
     if (c.failed()) c.keep_first_error();
-    std::sort(missing->begin(), missing->end());
-    missing->erase(std::unique(missing->begin(), missing->end()), missing->end());
     if (t != Tri::Unknown) missing->clear();
+    sort_unique(*missing);
   } else {
     t = truth(root_, c);
     if (c.failed()) c.keep_first_error();
@@ -1186,22 +1187,23 @@ Tri Expr::evaluate_truth(const std::vector<Value>& slots, std::optional<Value>* 
   return t;
 }
 
-namespace {
-std::vector<int> sorted_unique(std::vector<int> v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-  return v;
-}
-}  // namespace
-
-std::vector<int> Expr::missing_slots(const std::vector<Value>& slots) const {
+Outcome Expr::evaluate(const std::vector<Value>& slots, std::vector<int>& missing) const {
   Ctx c;
   c.root = &kNoData;
   c.slots = &slots;
+  missing.clear();
+  c.missing = &missing;
+  Outcome o;
+  o.value = eval(root_, c);
+  o.error = std::move(c.error);
+  sort_unique(missing);
+  return o;
+}
+
+std::vector<int> Expr::missing_slots(const std::vector<Value>& slots) const {
   std::vector<int> out;
-  out.reserve(8);
-  collect_missing(root_, c, out);
-  return sorted_unique(std::move(out));
+  evaluate(slots, out);
+  return out;
 }
 
 std::vector<int> Expr::missing_slots_for_truth(const std::vector<Value>& slots) const {

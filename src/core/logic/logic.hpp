@@ -149,8 +149,11 @@ class Expr {
   Tri evaluate_truth(const std::vector<Value>& slots, std::optional<Value>* error = nullptr,
                      std::vector<int>* missing = nullptr) const;
 
-  // Rule mode: the unanswered slots the value still depends on (empty when the value is
-  // definite). Follows the evaluation: a short-circuited operand adds nothing.
+  // Rule mode, the value and, in the same pass, the unanswered slots it still depends on
+  // (sorted; empty when the value is definite). Follows the evaluation: a short-circuited
+  // operand adds nothing.
+  Outcome evaluate(const std::vector<Value>& slots, std::vector<int>& missing) const;
+  // The missing slots alone.
   std::vector<int> missing_slots(const std::vector<Value>& slots) const;
   // The same for a condition, where only its truth matters (an and with one false operand
   // needs nothing more).
