@@ -839,6 +839,18 @@ const Program* Catalog::program(const std::string& id) const {
   return nullptr;
 }
 
+std::size_t Catalog::condition_count() const {
+  std::size_t n = 0;
+  for (const auto& p : programs) n += p.conditions.size();
+  return n;
+}
+
+std::size_t Catalog::measure_count() const {
+  std::size_t n = 0;
+  for (const auto& p : programs) n += p.measures.size();
+  return n;
+}
+
 const std::string& Catalog::slot_name(int slot) const {
   if (is_question_slot(slot)) return questions[static_cast<std::size_t>(slot)].id;
   return definitions[static_cast<std::size_t>(slot) - questions.size()].id;

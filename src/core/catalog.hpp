@@ -183,6 +183,9 @@ struct Catalog {
   std::shared_ptr<logic::Interner> interner = std::make_shared<logic::Interner>();
 
   std::size_t slot_count() const { return questions.size() + definitions.size(); }
+  // Over all programs.
+  std::size_t condition_count() const;
+  std::size_t measure_count() const;
   const Question* question(const std::string& id) const;
   const Program* program(const std::string& id) const;
   // Name of a slot (question or definition id).

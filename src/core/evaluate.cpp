@@ -40,10 +40,14 @@ class MissingExpander {
         add_unique(out, s);
         continue;
       }
-      std::size_t d = static_cast<std::size_t>(s) - c_.questions.size();
-      if (!cache_[d]) cache_[d] = expand(c_.definitions[d].logic.missing_slots_for_truth(slots_));
-      for (int q : *cache_[d]) add_unique(out, q);
+      for (int q : definition(s)) add_unique(out, q);
     }
+  }
+  // The question slots a definition slot depends on now.
+  const std::vector<int>& definition(int slot) {
+    auto& cached = cache_[static_cast<std::size_t>(slot) - c_.questions.size()];
+    if (!cached) cached = expand(c_.definitions[static_cast<std::size_t>(slot) - c_.questions.size()].logic.missing_slots_for_truth(slots_));
+    return *cached;
   }
   std::vector<int> expand(const std::vector<int>& raw) {
     std::vector<int> out;
@@ -58,16 +62,35 @@ class MissingExpander {
   std::vector<std::optional<std::vector<int>>> cache_;
 };
 
+// Whether each question can be asked now (its ask_if holds); for one that may be asked later
+// (ask_if unknown), the answers its ask_if still waits for. In one pass per ask_if.
+struct AskState {
+  std::vector<Tri> ask;
+  std::vector<int> pool;                    // the waits, one after the other
+  std::vector<std::pair<int, int>> waits;   // (first, count) in pool, per question
+
+  AskState(const Catalog& c, const std::vector<Value>& slots)
+      : ask(c.questions.size(), Tri::True), waits(c.questions.size(), {0, 0}) {
+    std::vector<int> missing;
+    for (const auto& q : c.questions) {
+      if (!q.ask_if) continue;
+      const auto i = static_cast<std::size_t>(q.slot);
+      ask[i] = truth_of(*q.ask_if, slots, nullptr, "", q.id, &missing);
+      waits[i] = {static_cast<int>(pool.size()), static_cast<int>(missing.size())};
+      pool.insert(pool.end(), missing.begin(), missing.end());
+    }
+  }
+};
+
 // The askable questions that take the credit for settling a question: the question itself
 // when it can be asked now; when it cannot be asked yet, the questions its ask_if waits for;
 // none when it never will be (ask_if false), or was answered or skipped. Worked out once per
 // question and evaluation; the lists share one pool.
 class CreditTargets {
  public:
-  CreditTargets(const Catalog& c, const Answers& answers, const std::vector<Tri>& ask, const std::vector<Value>& slots,
-                MissingExpander& expander)
-      : c_(c), answers_(answers), ask_(ask), slots_(slots), expander_(expander),
-        span_(c.questions.size(), {-1, 0}), seen_(c.questions.size(), false), waits_for_(c.questions.size()) {}
+  CreditTargets(const Catalog& c, const Answers& answers, const AskState& ask, MissingExpander& expander)
+      : c_(c), answers_(answers), ask_(ask), expander_(expander), span_(c.questions.size(), {-1, 0}),
+        seen_(c.questions.size(), false) {}
 
   struct List {
     const int* first;
@@ -96,12 +119,17 @@ class CreditTargets {
       seen_[us] = true;
       visited_.push_back(s);
       if (answers_.answered(s) || answers_.skipped(s)) continue;
-      if (ask_[us] == Tri::True) {
+      if (ask_.ask[us] == Tri::True) {
         pool_.push_back(s);
-      } else if (ask_[us] == Tri::Unknown) {
-        auto& waits = waits_for_[us];
-        if (!waits) waits = expander_.expand(c_.questions[us].ask_if->missing_slots_for_truth(slots_));
-        frontier_.insert(frontier_.end(), waits->begin(), waits->end());
+      } else if (ask_.ask[us] == Tri::Unknown) {
+        const auto [first, count] = ask_.waits[us];
+        for (int i = first; i < first + count; ++i) {
+          const int w = ask_.pool[static_cast<std::size_t>(i)];
+          if (c_.is_question_slot(w))
+            frontier_.push_back(w);
+          else
+            for (int d : expander_.definition(w)) frontier_.push_back(d);
+        }
       }
     }
     for (int s : visited_) seen_[static_cast<std::size_t>(s)] = false;
@@ -110,13 +138,11 @@ class CreditTargets {
 
   const Catalog& c_;
   const Answers& answers_;
-  const std::vector<Tri>& ask_;
-  const std::vector<Value>& slots_;
+  const AskState& ask_;
   MissingExpander& expander_;
   std::vector<std::pair<int, int>> span_;  // (first, count) in pool_; first -1: not worked out yet
   std::vector<int> pool_, frontier_, visited_;
   std::vector<bool> seen_;
-  std::vector<std::optional<std::vector<int>>> waits_for_;
 };
 
 // With `missing`, also the unanswered slots a partial estimate still depends on.
@@ -191,57 +217,65 @@ std::vector<Value> slot_values(const Catalog& catalog, const Answers& answers) {
   return slots;
 }
 
-std::vector<Tri> askable(const Catalog& catalog, const std::vector<Value>& slots) {
-  std::vector<Tri> out(catalog.questions.size(), Tri::True);
-  for (const auto& q : catalog.questions)
-    if (q.ask_if) out[static_cast<std::size_t>(q.slot)] = truth_of(*q.ask_if, slots, nullptr, "", q.id);
-  return out;
-}
 
 Evaluation Evaluator::evaluate(const Answers& answers) const {
   const Catalog& c = *catalog_;
   std::vector<Value> slots = slot_values(c, answers);
-  std::vector<Tri> ask = askable(c, slots);
+  AskState ask(c, slots);
   MissingExpander expander(c, slots);
 
-  CreditTargets credit_targets(c, answers, ask, slots, expander);
+  CreditTargets credit_targets(c, answers, ask, expander);
 
   const Question* applicant = c.question("applicant");
   const int applicant_slot = applicant ? applicant->slot : -1;
   Evaluation ev;
   ev.programs.reserve(c.programs.size());
+  // Reserved in full, so the spans taken while filling them stay valid. The slot lists grow:
+  // their spans are recorded as (first, count) and pointed at the end.
+  ev.condition_results.reserve(c.condition_count());
+  ev.measure_results.reserve(c.measure_count());
+  std::vector<std::pair<std::size_t, std::size_t>> missing_at, settling_at;
+  missing_at.reserve(c.condition_count());
+  settling_at.reserve(c.programs.size());
   std::vector<int> status_score(c.questions.size(), 0), estimate_score(c.questions.size(), 0);
   std::vector<bool> relevant(c.questions.size(), false);
+  std::vector<int> settled_by(c.questions.size(), -1);  // the last program whose settling has the question
 
   // scratch, kept to reuse their memory
-  std::vector<int> status_missing, estimate_missing, raw_missing, applies_missing, amount_missing;
+  std::vector<int> status_missing, estimate_missing, raw_missing, applies_missing, amount_missing, expanded;
   status_missing.reserve(32);
   estimate_missing.reserve(32);
   for (const auto& p : c.programs) {
+    const int program_index = static_cast<int>(ev.programs.size());
     ProgramResult r;
     r.program = &p;
-    r.conditions.reserve(p.conditions.size());
-    r.measures.reserve(p.measures.size());
     bool any_false = false, any_unknown = false;
     status_missing.clear();
+    const std::size_t first_condition = ev.condition_results.size();
     for (const auto& cond : p.conditions) {
       ConditionResult cr;
       cr.condition = &cond;
       cr.state = truth_of(cond.logic, slots, &r.errors, "condition ", cond.id, &raw_missing);
+      const std::size_t first_missing = ev.slot_lists.size();
       if (cr.state == Tri::Unknown) {
-        cr.missing = expander.expand(raw_missing);
-        for (int s : cr.missing) add_unique(status_missing, s);
+        expanded.clear();
+        expander.expand_into(raw_missing, expanded);
+        ev.slot_lists.insert(ev.slot_lists.end(), expanded.begin(), expanded.end());
+        for (int s : expanded) add_unique(status_missing, s);
       }
+      missing_at.emplace_back(first_missing, ev.slot_lists.size() - first_missing);
       any_false = any_false || cr.state == Tri::False;
       any_unknown = any_unknown || cr.state == Tri::Unknown;
       r.met += cr.state == Tri::True;
       r.not_met += cr.state == Tri::False;
       r.unanswered += cr.state == Tri::Unknown;
-      r.conditions.push_back(std::move(cr));
+      ev.condition_results.push_back(cr);
     }
+    r.conditions = {ev.condition_results.data() + first_condition, p.conditions.size()};
     r.status = any_false ? Status::Ineligible : any_unknown ? Status::Unknown : Status::Eligible;
 
     estimate_missing.clear();
+    const std::size_t first_measure = ev.measure_results.size();
     for (const auto& m : p.measures) {
       MeasureResult mr;
       mr.measure = &m;
@@ -256,28 +290,41 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
         if (mr.estimate.partial())
           expander.expand_into(amount_missing, estimate_missing);
       }
-      r.measures.push_back(std::move(mr));
+      ev.measure_results.push_back(std::move(mr));
     }
+    r.measures = {ev.measure_results.data() + first_measure, p.measures.size()};
 
+    // The questions that could settle it: those that can change its status first, then those
+    // that only refine its estimate; each once. A question's score counts every undecided
+    // answer it stands for.
+    const std::size_t first_settling = ev.slot_lists.size();
     if (r.status != Status::Ineligible) {
       for (int s : status_missing) relevant[static_cast<std::size_t>(s)] = true;
       for (int s : estimate_missing) relevant[static_cast<std::size_t>(s)] = true;
-      for (int s : status_missing)
-        for (int t : credit_targets.of(s)) {
-          add_unique(r.settling, t);
-          ++status_score[static_cast<std::size_t>(t)];
-        }
-      for (int s : estimate_missing)
-        for (int t : credit_targets.of(s)) {
-          if (std::find(r.settling.begin(), r.settling.end(), t) == r.settling.end()) r.settling.push_back(t);
-          ++estimate_score[static_cast<std::size_t>(t)];
-        }
+      auto credit = [&](const std::vector<int>& missing, std::vector<int>& score) {
+        for (int s : missing)
+          for (int t : credit_targets.of(s)) {
+            const auto ut = static_cast<std::size_t>(t);
+            if (settled_by[ut] != program_index) {
+              settled_by[ut] = program_index;
+              ev.slot_lists.push_back(t);
+            }
+            ++score[ut];
+          }
+      };
+      credit(status_missing, status_score);
+      credit(estimate_missing, estimate_score);
     }
+    settling_at.emplace_back(first_settling, ev.slot_lists.size() - first_settling);
     ev.eligible += r.status == Status::Eligible;
     ev.ineligible += r.status == Status::Ineligible;
     ev.unknown += r.status == Status::Unknown;
     ev.programs.push_back(std::move(r));
   }
+  for (std::size_t i = 0; i < ev.condition_results.size(); ++i)
+    ev.condition_results[i].missing = {ev.slot_lists.data() + missing_at[i].first, missing_at[i].second};
+  for (std::size_t i = 0; i < ev.programs.size(); ++i)
+    ev.programs[i].settling = {ev.slot_lists.data() + settling_at[i].first, settling_at[i].second};
 
   // Most programs whose status it can change first, then most estimates; ties: declared order.
   for (std::size_t q = 0; q < c.questions.size(); ++q)
@@ -289,7 +336,7 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
   if (!ev.remaining.empty()) ev.next_question = ev.remaining.front();
   ev.status_open = std::any_of(status_score.begin(), status_score.end(), [](int s) { return s > 0; });
   for (std::size_t q = 0; q < c.questions.size(); ++q)
-    if (relevant[q] && !answers.skipped(static_cast<int>(q)) && ask[q] != Tri::False) ++ev.relevant_unanswered;
+    if (relevant[q] && !answers.skipped(static_cast<int>(q)) && ask.ask[q] != Tri::False) ++ev.relevant_unanswered;
   return ev;
 }
 

@@ -14,10 +14,28 @@ namespace shisaku {
 enum class Status { Eligible, Ineligible, Unknown };
 const char* status_name(Status s);  // "eligible", "ineligible", "unknown"
 
+// A run of results stored in their Evaluation, valid while it lives (an Evaluation moves but
+// is never copied). One evaluation makes a few allocations instead of one or more per program.
+template <class T>
+class Span {
+ public:
+  Span() = default;
+  Span(const T* first, std::size_t size) : first_(first), size_(size) {}
+  const T* begin() const { return first_; }
+  const T* end() const { return first_ + size_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const T& operator[](std::size_t i) const { return first_[i]; }
+
+ private:
+  const T* first_ = nullptr;
+  std::size_t size_ = 0;
+};
+
 struct ConditionResult {
   const Condition* condition = nullptr;
   logic::Tri state = logic::Tri::Unknown;
-  std::vector<int> missing;  // question slots still needed (unknown conditions only)
+  Span<int> missing;  // question slots still needed (unknown conditions only)
 };
 
 struct Estimate {
@@ -39,21 +57,27 @@ struct MeasureResult {
 struct ProgramResult {
   const Program* program = nullptr;
   Status status = Status::Unknown;
-  std::vector<ConditionResult> conditions;
+  Span<ConditionResult> conditions;
   int met = 0;
   int not_met = 0;
   int unanswered = 0;
-  std::vector<MeasureResult> measures;
+  Span<MeasureResult> measures;
   Estimate headline;  // the first applicable yen amount, for sorting and the results list
   // Questions (slots) whose answers could still change the status or the headline estimate,
   // each askable now (ask_if holds) or leading to one that is.
-  std::vector<int> settling;
+  Span<int> settling;
   std::vector<std::string> errors;  // evaluation errors (a rule bug), shown, never hidden
 
   bool decided() const { return status != Status::Unknown && !(status == Status::Eligible && headline.partial()); }
 };
 
 struct Evaluation {
+  Evaluation() = default;
+  Evaluation(Evaluation&&) = default;
+  Evaluation& operator=(Evaluation&&) = default;
+  Evaluation(const Evaluation&) = delete;  // the programs' spans point into this one's storage
+  Evaluation& operator=(const Evaluation&) = delete;
+
   std::vector<ProgramResult> programs;  // catalog order
   std::optional<int> next_question;     // slot
   // Whether any remaining question can still change a program's status (the others only
@@ -64,6 +88,11 @@ struct Evaluation {
   // an earlier answer): the progress bar's estimate of what is left.
   int relevant_unanswered = 0;
   int eligible = 0, ineligible = 0, unknown = 0;
+
+  // What the programs' spans point into.
+  std::vector<ConditionResult> condition_results;
+  std::vector<MeasureResult> measure_results;
+  std::vector<int> slot_lists;
 };
 
 class Evaluator {
@@ -80,7 +109,5 @@ class Evaluator {
 std::vector<logic::Value> slot_values(const Catalog& catalog, const Answers& answers);
 // Fills the definition slots from the question slots.
 void compute_definitions(const Catalog& catalog, std::vector<logic::Value>& slots);
-// Whether each question may be asked: ask_if true / false / unknown.
-std::vector<logic::Tri> askable(const Catalog& catalog, const std::vector<logic::Value>& slots);
 
 }  // namespace shisaku

@@ -1141,6 +1141,7 @@ namespace {
 const Value kNoData;
 
 void sort_unique(std::vector<int>& v) {
+  if (v.size() < 2) return;
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
