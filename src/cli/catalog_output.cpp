@@ -60,7 +60,7 @@ std::string catalog_json(const Catalog& c, Lang lang) {
                          {"label", f.label.in(lang)}, {"fiscal_year", f.fiscal_year}, {"source", cite(f.source)}});
     json measures = json::array();
     for (const auto& m : p.measures)
-      measures.push_back({{"id", m.id}, {"kind", m.kind}, {"label", m.label.in(lang)}, {"meaning", m.meaning}, {"recipient", m.recipient}});
+      measures.push_back({{"id", m.id}, {"kind", m.kind}, {"label", m.label.in(lang)}, {"meaning", m.meaning}, {"recipients", m.recipients}});
     json contacts = json::array();
     for (const auto& ct : p.contacts)
       contacts.push_back({{"division", ct.division.in(lang)}, {"phone", ct.phone}, {"url", ct.url}, {"email", ct.email}});

@@ -694,8 +694,29 @@ class Loader {
         out.label = r.text(m, "label", mp, details);
         out.meaning = r.str(m, "meaning", mp, true);
         if (!out.meaning.empty()) r.code(out.meaning, cat_.meta.amount_meanings, "amount_meanings", mp + "/meaning");
-        out.recipient = r.str(m, "recipient", mp, true);
-        if (!out.recipient.empty()) r.code(out.recipient, cat_.meta.applicants, "applicants", mp + "/recipient");
+        // recipient: an applicant code, or a list of them (whichever applies receives it)
+        if (const json* rc = r.field(m, "recipient", mp, true)) {
+          const std::string rp = mp + "/recipient";
+          if (rc->is_string()) {
+            out.recipients.push_back(rc->get<std::string>());
+            r.code(out.recipients.back(), cat_.meta.applicants, "applicants", rp);
+          } else if (rc->is_array() && !rc->empty()) {
+            for (std::size_t i = 0; i < rc->size(); ++i) {
+              const json& e = (*rc)[i];
+              const std::string ep = rp + "/" + std::to_string(i);
+              if (!e.is_string()) {
+                r.error(ep, "must be a string");
+              } else if (std::find(out.recipients.begin(), out.recipients.end(), e.get<std::string>()) != out.recipients.end()) {
+                r.error(ep, "\"" + e.get<std::string>() + "\" is listed twice");
+              } else {
+                out.recipients.push_back(e.get<std::string>());
+                r.code(out.recipients.back(), cat_.meta.applicants, "applicants", ep);
+              }
+            }
+          } else {
+            r.error(rp, "must be an applicant code or a non-empty list of them");
+          }
+        }
         out.per = r.text(m, "per", mp, false);
         out.note = r.text(m, "note", mp, false);
         if (const json* a = r.field(m, "applies_if", mp, false)) out.applies_if = compile(r, *a, mp + "/applies_if", resolver);

@@ -93,7 +93,9 @@ struct Measure {
   std::optional<logic::Expr> amount;
   std::string unit;
   std::string meaning;
-  std::string recipient;
+  // Who receives the support (applicant codes). Several when it goes to whichever of them
+  // applies, e.g. the prefecture or the municipality that spends and is compensated.
+  std::vector<std::string> recipients;
   Text per;
   Text note;
   std::vector<std::string> figures_used;  // names of figures the amount reads

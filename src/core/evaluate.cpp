@@ -145,11 +145,27 @@ class CreditTargets {
   std::vector<bool> seen_;
 };
 
+const Value kNoAnswer = Value::unknown();
+
+const Value& applicant_of(const std::vector<Value>& slots, int applicant_slot) {
+  return applicant_slot < 0 ? kNoAnswer : slots[static_cast<std::size_t>(applicant_slot)];
+}
+
+// The recipient with these answers: the only one, or the applicant when it is among several.
+const std::string* recipient_of(const Measure& m, const Value& applicant) {
+  if (m.recipients.size() == 1) return &m.recipients.front();
+  if (applicant.is_string())
+    for (const auto& r : m.recipients)
+      if (r == applicant.as_string()) return &r;
+  return nullptr;
+}
+
 // With `missing`, also the unanswered slots a partial estimate still depends on.
-Estimate estimate_of(const Measure& m, const std::vector<Value>& slots, std::vector<std::string>& errors,
+Estimate estimate_of(const Measure& m, const std::vector<Value>& slots, int applicant_slot, std::vector<std::string>& errors,
                      std::vector<int>* missing = nullptr) {
   Estimate e;
   e.measure = &m;
+  e.recipient = recipient_of(m, applicant_of(slots, applicant_slot));
   if (!m.amount) return e;
   e.unit = m.unit;
   e.inputs = &m.inputs;
@@ -176,9 +192,10 @@ Estimate estimate_of(const Measure& m, const std::vector<Value>& slots, std::vec
 // Money a local government receives is not a company's or a person's estimate, even when they
 // take part in the program (e.g. the host municipality's allocation for a seconded employee).
 bool goes_to_someone_else(const Measure& m, const std::vector<Value>& slots, int applicant_slot) {
-  if (applicant_slot < 0 || (m.recipient != "prefecture" && m.recipient != "municipality")) return false;
-  const Value& who = slots[static_cast<std::size_t>(applicant_slot)];
-  return who.is_string() && who.as_string() != "prefecture" && who.as_string() != "municipality";
+  auto local_government = [](const std::string& code) { return code == "prefecture" || code == "municipality"; };
+  if (!std::all_of(m.recipients.begin(), m.recipients.end(), local_government)) return false;
+  const Value& who = applicant_of(slots, applicant_slot);
+  return who.is_string() && !local_government(who.as_string());
 }
 
 }  // namespace
@@ -282,7 +299,7 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
       if (m.applies_if) mr.applies = truth_of(*m.applies_if, slots, &r.errors, "applies_if of measure ", m.id, &applies_missing);
       bool headline_candidate = m.amount && m.unit == "yen" && mr.applies != Tri::False && r.headline.kind == Estimate::Kind::None &&
                                 !goes_to_someone_else(m, slots, applicant_slot);
-      mr.estimate = estimate_of(m, slots, r.errors, headline_candidate ? &amount_missing : nullptr);
+      mr.estimate = estimate_of(m, slots, applicant_slot, r.errors, headline_candidate ? &amount_missing : nullptr);
       if (headline_candidate) {
         r.headline = mr.estimate;
         if (mr.applies == Tri::Unknown)

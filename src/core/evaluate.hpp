@@ -44,6 +44,9 @@ struct Estimate {
   double max = 0;  // +infinity when unbounded above
   std::string unit;  // "yen" or "ratio"
   const Measure* measure = nullptr;
+  // Who receives it with these answers (one of the measure's recipients); nullptr when it has
+  // several and the answers do not say which.
+  const std::string* recipient = nullptr;
   const std::vector<int>* inputs = nullptr;  // question slots the amount reads (answered or not)
   bool partial() const { return kind == Kind::Range || kind == Kind::Unknown; }
 };

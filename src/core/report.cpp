@@ -38,7 +38,8 @@ json estimate_json(const Catalog& c, const ProgramResult& r, const Estimate& e, 
     j["label"] = e.measure->label.in(lang);
     j["meaning"] = e.measure->meaning;
     j["meaning_text"] = c.meta.amount_meanings.count(e.measure->meaning) ? c.meta.amount_meanings.at(e.measure->meaning).in(lang) : "";
-    j["recipient"] = e.measure->recipient;
+    j["recipient"] = e.recipient ? json(*e.recipient) : json();
+    j["recipients"] = e.measure->recipients;
     json figures = json::array();
     for (const auto& name : e.measure->figures_used) {
       const Figure* f = r.program->figure(name);
@@ -103,7 +104,8 @@ json program_result_json(const Catalog& c, const ProgramResult& r, Lang lang) {
   json measures = json::array();
   for (const auto& mr : r.measures) {
     json mj = {{"id", mr.measure->id}, {"kind", mr.measure->kind}, {"label", mr.measure->label.in(lang)},
-               {"applies", tri_word(mr.applies)}, {"recipient", mr.measure->recipient}, {"meaning", mr.measure->meaning}};
+               {"applies", tri_word(mr.applies)}, {"recipient", mr.estimate.recipient ? json(*mr.estimate.recipient) : json()},
+               {"recipients", mr.measure->recipients}, {"meaning", mr.measure->meaning}};
     if (mr.estimate.kind != Estimate::Kind::None) mj["estimate"] = estimate_json(c, r, mr.estimate, lang);
     measures.push_back(mj);
   }

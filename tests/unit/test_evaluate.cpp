@@ -111,3 +111,43 @@ TEST_CASE("the results JSON carries the documented fields", "[evaluate][report]"
   CHECK(alpha["sources"][0]["file"] == "demo_seed.txt");
   CHECK(alpha["reasons"][1]["state"] == "unanswered");
 }
+
+TEST_CASE("a measure several may receive names the one that applies", "[evaluate][recipient]") {
+  static const LoadResult rules = test::load_real_rules();
+  REQUIRE(rules.catalog);
+  const Catalog& c = *rules.catalog;
+  // 地域おこし協力隊: prefectures and municipalities each receive the special allocation tax.
+  auto reward_recipient = [&](const char* applicant) -> std::string {
+    Answers a(c);
+    if (applicant) REQUIRE(!a.set("applicant", applicant));
+    Evaluation ev = Evaluator(c).evaluate(a);
+    for (const auto& mr : result(ev, "chiiki_okoshi_kyoryokutai").measures)
+      if (mr.measure->id == "activity_reward") return mr.estimate.recipient ? *mr.estimate.recipient : "(either)";
+    FAIL("no measure activity_reward");
+    return "";
+  };
+  CHECK(reward_recipient("prefecture") == "prefecture");
+  CHECK(reward_recipient("municipality") == "municipality");
+  CHECK(reward_recipient(nullptr) == "(either)");
+  CHECK(reward_recipient("individual") == "(either)");
+
+  // Money only local governments receive is no estimate for a company that takes part: its
+  // headline is the public grant the company receives, not the national share.
+  Answers company(c);
+  REQUIRE(!company.set("applicant", "company"));
+  Evaluation for_company = Evaluator(c).evaluate(company);
+  const Estimate& headline = result(for_company, "local10000").headline;
+  REQUIRE(headline.measure);
+  CHECK(headline.measure->id == "public_grant_cap");
+  REQUIRE(headline.recipient);
+  CHECK(*headline.recipient == "company");
+
+  nlohmann::json j = evaluation_json(c, for_company, Lang::Ja);
+  for (const auto& p : j["programs"])
+    if (p["id"] == "chiiki_okoshi_kyoryokutai")
+      for (const auto& m : p["measures"])
+        if (m["id"] == "activity_reward") {
+          CHECK(m["recipient"].is_null());
+          CHECK(m["recipients"] == nlohmann::json{"prefecture", "municipality"});
+        }
+}

@@ -21,6 +21,15 @@ std::string label_of(const CodeList& list, const std::string& code, Lang lang) {
   return it == list.end() ? code : it->second.in(lang);
 }
 
+// The recipient these answers name, else every possible one ("都道府県・市区町村").
+std::string recipient_label(const CodeList& applicants, const Estimate& e, Lang lang) {
+  if (e.recipient) return label_of(applicants, *e.recipient, lang);
+  std::string out;
+  for (const auto& code : e.measure->recipients)
+    out += (out.empty() ? "" : lang == Lang::Ja ? "・" : " or ") + label_of(applicants, code, lang);
+  return out;
+}
+
 void conditions(App& app, const ProgramResult& r) {
   std::string title = std::string(app.t(ui::kConditions)) + "  " + std::to_string(r.met) + " / " + std::to_string(r.conditions.size());
   widgets::heading(title, 1.1f);
@@ -63,7 +72,7 @@ void estimate(App& app, const ProgramResult& r) {
       ImGui::PopFont();
     }
     widgets::text(std::string(app.t(ui::kMeaning)) + ": " + label_of(c.meta.amount_meanings, m.meaning, lang) + " / " +
-                  app.t(ui::kRecipient) + ": " + label_of(c.meta.applicants, m.recipient, lang) +
+                  app.t(ui::kRecipient) + ": " + recipient_label(c.meta.applicants, mr.estimate, lang) +
                   (m.per.empty() ? "" : " / " + m.per.in(lang)));
     for (const auto& name : m.figures_used) {
       const Figure* f = r.program->figure(name);
