@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "answers.hpp"
@@ -42,7 +43,7 @@ struct Estimate {
   enum class Kind { None, Exact, Range, Unknown } kind = Kind::None;
   double min = 0;
   double max = 0;  // +infinity when unbounded above
-  std::string unit;  // "yen" or "ratio"
+  std::string_view unit;  // "yen" or "ratio" (the measure's)
   const Measure* measure = nullptr;
   // Who receives it with these answers (one of the measure's recipients); nullptr when it has
   // several and the answers do not say which.

@@ -46,7 +46,7 @@ std::string format_ratio(double r) {
   return logic::number_to_string(std::round(r * 1000) / 1000);
 }
 
-std::string format_amount(double value, const std::string& unit, Lang lang) {
+std::string format_amount(double value, std::string_view unit, Lang lang) {
   if (unit == "yen") return format_yen(value, lang);
   if (unit == "ratio") return format_ratio(value);
   return logic::number_to_string(value);

@@ -12,7 +12,7 @@ std::string group_thousands(long long n);
 std::string format_yen(double yen, Lang lang);
 // 0.5 → "1/2", 0.75 → "3/4", 0.7 → "0.7".
 std::string format_ratio(double r);
-std::string format_amount(double value, const std::string& unit, Lang lang);
+std::string format_amount(double value, std::string_view unit, Lang lang);
 // "1,570万円", "0円〜1,500万円", "1,500万円以上", "要確認" …
 std::string format_estimate(const Estimate& e, Lang lang);
 

@@ -29,7 +29,7 @@ const char* tri_word(logic::Tri t) {
 
 json estimate_json(const Catalog& c, const ProgramResult& r, const Estimate& e, Lang lang) {
   if (e.kind == Estimate::Kind::None) return nullptr;
-  json j = {{"unit", e.unit}, {"text", format_estimate(e, lang)}};
+  json j = {{"unit", std::string(e.unit)}, {"text", format_estimate(e, lang)}};
   j["min"] = e.kind == Estimate::Kind::Unknown ? json() : json(e.min);
   j["max"] = (e.kind == Estimate::Kind::Unknown || !std::isfinite(e.max)) ? json() : json(e.max);
   j["kind"] = e.kind == Estimate::Kind::Exact ? "exact" : e.kind == Estimate::Kind::Range ? "range" : "unknown";

@@ -9,20 +9,21 @@
 
 namespace shisaku::logic {
 
-Value::Value(Array a) : depth_(1) {
+Value::Value(Array a) : kind_(Kind::Array), depth_(1) {
   for (const auto& e : a) depth_ = std::max(depth_, e.depth_ + 1);
-  v_ = std::make_shared<const logic::Array>(std::move(a));
+  heap_ = std::make_shared<const logic::Array>(std::move(a));
 }
 
-Value::Value(Object o) : depth_(1) {
+Value::Value(Object o) : kind_(Kind::Object), depth_(1) {
   for (const auto& kv : o) depth_ = std::max(depth_, kv.second.depth_ + 1);
-  v_ = std::make_shared<const logic::Object>(std::move(o));
+  heap_ = std::make_shared<const logic::Object>(std::move(o));
 }
 
 Value Value::range(double lo, double hi) {
   if (lo == hi) return Value(lo);
   Value v;
-  v.v_ = Range{lo, hi};
+  v.kind_ = Kind::Range;
+  v.s_.r = Range{lo, hi};
   return v;
 }
 
@@ -52,7 +53,8 @@ Value Interner::text(const std::string& s) {
   auto& slot = table_[s];
   if (!slot) slot = std::make_shared<const std::string>(s);
   Value v;
-  v.v_ = slot;
+  v.kind_ = Value::Kind::String;
+  v.heap_ = slot;
   v.interned_ = true;
   return v;
 }

@@ -1,7 +1,9 @@
 // A JsonLogic value, plus the two values a partial answer set produces:
 // Unknown (an unanswered question) and Range (an unanswered number with known bounds, or
 // an amount whose inputs are partly unanswered). Heap kinds share immutable storage, so a
-// copy costs one reference count.
+// copy costs one reference count. A tagged union rather than std::variant: copying and
+// destroying a scalar then needs no dispatch through a table, which in WebAssembly is an
+// indirect call on the evaluator's hottest path.
 #pragma once
 
 #include <cstdint>
@@ -10,7 +12,6 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
-#include <variant>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -39,19 +40,19 @@ class Value {
 
   Value() = default;
   Value(std::nullptr_t) {}
-  Value(bool b) : v_(b) {}
-  Value(double n) : v_(n) {}
-  Value(int n) : v_(static_cast<double>(n)) {}
-  Value(std::string s) : v_(std::make_shared<const std::string>(std::move(s))) {}
+  Value(bool b) : kind_(Kind::Bool) { s_.b = b; }
+  Value(double n) : kind_(Kind::Number) { s_.n = n; }
+  Value(int n) : Value(static_cast<double>(n)) {}
+  Value(std::string s) : kind_(Kind::String), heap_(std::make_shared<const std::string>(std::move(s))) {}
   Value(const char* s) : Value(std::string(s)) {}
   Value(Array a);
   Value(Object o);
-  Value(Unknown u) : v_(u) {}
+  Value(Unknown) : kind_(Kind::Unknown) {}
   // A range whose bounds coincide is that number.
   static Value range(double lo, double hi);
   static Value unknown() { return Value(Unknown{}); }
 
-  Kind kind() const { return static_cast<Kind>(v_.index()); }
+  Kind kind() const { return kind_; }
   bool is_null() const { return kind() == Kind::Null; }
   bool is_bool() const { return kind() == Kind::Bool; }
   bool is_number() const { return kind() == Kind::Number; }
@@ -63,12 +64,13 @@ class Value {
   // Unknown or Range: the value depends on answers not given yet.
   bool is_partial() const { return is_unknown() || is_range(); }
 
-  bool as_bool() const { return std::get<bool>(v_); }
-  double as_number() const { return std::get<double>(v_); }
-  const std::string& as_string() const { return *std::get<StrPtr>(v_); }
-  const logic::Array& as_array() const { return *std::get<ArrPtr>(v_); }
-  const logic::Object& as_object() const { return *std::get<ObjPtr>(v_); }
-  Range as_range() const { return std::get<Range>(v_); }
+  // Each only for its kind.
+  bool as_bool() const { return s_.b; }
+  double as_number() const { return s_.n; }
+  const std::string& as_string() const { return *static_cast<const std::string*>(heap_.get()); }
+  const logic::Array& as_array() const { return *static_cast<const logic::Array*>(heap_.get()); }
+  const logic::Object& as_object() const { return *static_cast<const logic::Object*>(heap_.get()); }
+  Range as_range() const { return s_.r; }
   // A number or a range as [lo, hi]; false for anything else.
   bool numeric_bounds(double& lo, double& hi) const;
 
@@ -95,7 +97,7 @@ class Value {
       case Kind::Number:
         return as_number() == o.as_number();
       case Kind::String:
-        if (std::get<StrPtr>(v_) == std::get<StrPtr>(o.v_)) return true;
+        if (heap_ == o.heap_) return true;
         if (interned_ && o.interned_) return false;  // one copy per text: other address, other text
         return as_string() == o.as_string();
       default:
@@ -107,12 +109,15 @@ class Value {
  private:
   bool equal_slow(const Value& o) const;
   friend class Interner;
-  using StrPtr = std::shared_ptr<const std::string>;
-  using ArrPtr = std::shared_ptr<const logic::Array>;
-  using ObjPtr = std::shared_ptr<const logic::Object>;
-  std::variant<std::monostate, bool, double, StrPtr, ArrPtr, ObjPtr, Unknown, Range> v_;
-  std::uint32_t depth_ = 0;
+  Kind kind_ = Kind::Null;
   bool interned_ = false;  // a text from an Interner: equal only to the same address
+  std::uint32_t depth_ = 0;
+  union Scalar {
+    bool b;
+    double n;
+    Range r;
+  } s_{};                             // Bool, Number, Range
+  std::shared_ptr<const void> heap_;  // String (std::string), Array, Object
 };
 
 // One shared copy of each text. The catalog interns option values and the texts in its rules,
