@@ -142,7 +142,7 @@ class CreditTargets {
   MissingExpander& expander_;
   std::vector<std::pair<int, int>> span_;  // (first, count) in pool_; first -1: not worked out yet
   std::vector<int> pool_, frontier_, visited_;
-  std::vector<bool> seen_;
+  std::vector<char> seen_;
 };
 
 const Value kNoAnswer = Value::unknown();
@@ -249,13 +249,13 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
   ev.programs.reserve(c.programs.size());
   // Reserved in full, so the spans taken while filling them stay valid. The slot lists grow:
   // their spans are recorded as (first, count) and pointed at the end.
-  ev.condition_results.reserve(c.condition_count());
-  ev.measure_results.reserve(c.measure_count());
+  ev.condition_results.reserve(condition_count_);
+  ev.measure_results.reserve(measure_count_);
   std::vector<std::pair<std::size_t, std::size_t>> missing_at, settling_at;
-  missing_at.reserve(c.condition_count());
+  missing_at.reserve(condition_count_);
   settling_at.reserve(c.programs.size());
   std::vector<int> status_score(c.questions.size(), 0), estimate_score(c.questions.size(), 0);
-  std::vector<bool> relevant(c.questions.size(), false);
+  std::vector<char> relevant(c.questions.size(), false);
   std::vector<int> settled_by(c.questions.size(), -1);  // the last program whose settling has the question
 
   // scratch, kept to reuse their memory

@@ -101,11 +101,13 @@ struct Evaluation {
 
 class Evaluator {
  public:
-  explicit Evaluator(const Catalog& catalog) : catalog_(&catalog) {}
+  explicit Evaluator(const Catalog& catalog)
+      : catalog_(&catalog), condition_count_(catalog.condition_count()), measure_count_(catalog.measure_count()) {}
   Evaluation evaluate(const Answers& answers) const;
 
  private:
   const Catalog* catalog_;
+  std::size_t condition_count_, measure_count_;  // over all programs: the evaluation's pools
 };
 
 // Slot values for an answer set: answers, Unknown or [min, max] for unanswered numbers, and

@@ -88,8 +88,9 @@ class Value {
   // care (the estimator) look at kind() first.
   nlohmann::json to_json() const;
 
-  // JSON-like equality (structural), used by tests and by `in` on arrays.
-  bool operator==(const Value& o) const {
+  // JSON-like equality (structural), used by tests and by `in` on arrays. Always inlined: the
+  // conditions' comparisons run it for every answer (WebAssembly builds otherwise call it).
+  [[gnu::always_inline]] bool operator==(const Value& o) const {
     if (kind() != o.kind()) return false;
     switch (kind()) {
       case Kind::Bool:
