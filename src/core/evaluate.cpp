@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <unordered_map>
 
 namespace shisaku {
 namespace {
@@ -11,18 +12,50 @@ using logic::Value;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// A condition's truth; an evaluation error (a rule bug) is reported and counts as unknown.
-Tri truth_of(const logic::Expr& e, const std::vector<Value>& slots, std::vector<std::string>* errors, const char* what,
-             const std::string& id, std::vector<int>* missing = nullptr) {
-  std::optional<Value> error;
-  Tri t = e.evaluate_truth(slots, &error, missing);
-  if (error && errors) {
-    logic::Outcome o;
-    o.error = std::move(error);
-    errors->push_back(what + id + ": " + o.error_text());
+// The truth of each distinct rule shape (see Evaluator) with these answers, and the answers it
+// still waits for, worked out the first time a condition, an ask_if or an applies_if asks.
+// An evaluation error (a rule bug) counts as unknown and is kept for every user to report.
+class Truths {
+ public:
+  Truths(const std::vector<const logic::Expr*>& shapes, const std::vector<Value>& slots)
+      : shapes_(shapes), slots_(slots), state_(shapes.size(), kNotYet), span_(shapes.size()) {}
+
+  Tri truth(int shape) {
+    auto& state = state_[static_cast<std::size_t>(shape)];
+    if (state == kNotYet) {
+      std::optional<Value> error;
+      Tri t = shapes_[static_cast<std::size_t>(shape)]->evaluate_truth(slots_, &error, &scratch_);
+      if (error) {
+        logic::Outcome o;
+        o.error = std::move(error);
+        errors_.emplace_back(shape, o.error_text());
+      }
+      span_[static_cast<std::size_t>(shape)] = {pool_.size(), scratch_.size()};
+      for (int s : scratch_) pool_.push_back(s);
+      state = static_cast<signed char>(t);
+    }
+    return static_cast<Tri>(state);
   }
-  return t;
-}
+  // The unanswered slots an unknown truth waits for; valid until the next truth().
+  Span<int> missing(int shape) const {
+    const auto& [first, count] = span_[static_cast<std::size_t>(shape)];
+    return {pool_.data() + first, count};
+  }
+  // Reports an evaluation error of the shape, if it had one, as `what id: error`.
+  void report_error(int shape, std::vector<std::string>& errors, const char* what, const std::string& id) const {
+    for (const auto& [s, text] : errors_)
+      if (s == shape) errors.push_back(what + id + ": " + text);
+  }
+
+ private:
+  static constexpr signed char kNotYet = -1;
+  const std::vector<const logic::Expr*>& shapes_;
+  const std::vector<Value>& slots_;
+  std::vector<signed char> state_;                         // a Tri, or kNotYet
+  std::vector<std::pair<std::size_t, std::size_t>> span_;  // (first, count) in pool_
+  std::vector<int> pool_, scratch_;
+  std::vector<std::pair<int, std::string>> errors_;
+};
 
 void add_unique(std::vector<int>& v, int x) {
   if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
@@ -34,7 +67,7 @@ class MissingExpander {
   MissingExpander(const Catalog& c, const std::vector<Value>& slots) : c_(c), slots_(slots), cache_(c.definitions.size()) {}
 
   // Appends the question slots behind `raw` to `out` (each once).
-  void expand_into(const std::vector<int>& raw, std::vector<int>& out) {
+  void expand_into(Span<int> raw, std::vector<int>& out) {
     for (int s : raw) {
       if (c_.is_question_slot(s)) {
         add_unique(out, s);
@@ -62,48 +95,23 @@ class MissingExpander {
   std::vector<std::optional<std::vector<int>>> cache_;
 };
 
-// Whether each question can be asked now (its ask_if holds); for one that may be asked later
-// (ask_if unknown), the answers its ask_if still waits for. In one pass per ask_if.
-struct AskState {
-  std::vector<Tri> ask;
-  std::vector<int> pool;                    // the waits, one after the other
-  std::vector<std::pair<int, int>> waits;   // (first, count) in pool, per question
-
-  AskState(const Catalog& c, const std::vector<Value>& slots)
-      : ask(c.questions.size(), Tri::True), waits(c.questions.size(), {0, 0}) {
-    std::vector<int> missing;
-    for (const auto& q : c.questions) {
-      if (!q.ask_if) continue;
-      const auto i = static_cast<std::size_t>(q.slot);
-      ask[i] = truth_of(*q.ask_if, slots, nullptr, "", q.id, &missing);
-      waits[i] = {static_cast<int>(pool.size()), static_cast<int>(missing.size())};
-      pool.insert(pool.end(), missing.begin(), missing.end());
-    }
-  }
-};
-
 // The askable questions that take the credit for settling a question: the question itself
 // when it can be asked now; when it cannot be asked yet, the questions its ask_if waits for;
 // none when it never will be (ask_if false), or was answered or skipped. Worked out once per
 // question and evaluation; the lists share one pool.
 class CreditTargets {
  public:
-  CreditTargets(const Catalog& c, const Answers& answers, const AskState& ask, MissingExpander& expander)
-      : c_(c), answers_(answers), ask_(ask), expander_(expander), span_(c.questions.size(), {-1, 0}),
-        seen_(c.questions.size(), false) {}
+  // `ask`: whether each question can be asked now; `ask_shape`: its ask_if's shape in `truths`.
+  CreditTargets(const Catalog& c, const Answers& answers, const std::vector<Tri>& ask, const std::vector<int>& ask_shape,
+                const Truths& truths, MissingExpander& expander)
+      : c_(c), answers_(answers), ask_(ask), ask_shape_(ask_shape), truths_(truths), expander_(expander),
+        span_(c.questions.size(), {-1, 0}), seen_(c.questions.size(), false) {}
 
-  struct List {
-    const int* first;
-    const int* last;
-    const int* begin() const { return first; }
-    const int* end() const { return last; }
-  };
   // Valid until the next call.
-  List of(int q) {
+  Span<int> of(int q) {
     auto& span = span_[static_cast<std::size_t>(q)];
     if (span.first < 0) span = compute(q);
-    const int* base = pool_.data() + span.first;
-    return {base, base + span.second};
+    return {pool_.data() + span.first, static_cast<std::size_t>(span.second)};
   }
 
  private:
@@ -119,12 +127,10 @@ class CreditTargets {
       seen_[us] = true;
       visited_.push_back(s);
       if (answers_.answered(s) || answers_.skipped(s)) continue;
-      if (ask_.ask[us] == Tri::True) {
+      if (ask_[us] == Tri::True) {
         pool_.push_back(s);
-      } else if (ask_.ask[us] == Tri::Unknown) {
-        const auto [first, count] = ask_.waits[us];
-        for (int i = first; i < first + count; ++i) {
-          const int w = ask_.pool[static_cast<std::size_t>(i)];
+      } else if (ask_[us] == Tri::Unknown) {
+        for (int w : truths_.missing(ask_shape_[us])) {
           if (c_.is_question_slot(w))
             frontier_.push_back(w);
           else
@@ -138,7 +144,9 @@ class CreditTargets {
 
   const Catalog& c_;
   const Answers& answers_;
-  const AskState& ask_;
+  const std::vector<Tri>& ask_;
+  const std::vector<int>& ask_shape_;
+  const Truths& truths_;
   MissingExpander& expander_;
   std::vector<std::pair<int, int>> span_;  // (first, count) in pool_; first -1: not worked out yet
   std::vector<int> pool_, frontier_, visited_;
@@ -235,13 +243,36 @@ std::vector<Value> slot_values(const Catalog& catalog, const Answers& answers) {
 }
 
 
+Evaluator::Evaluator(const Catalog& catalog)
+    : catalog_(&catalog), condition_count_(catalog.condition_count()), measure_count_(catalog.measure_count()) {
+  // One shape per distinct rule: identical conditions, ask_ifs and applies_ifs (who may
+  // apply, above all) share one evaluation.
+  std::unordered_multimap<std::size_t, int> by_hash;
+  auto shape_of = [&](const logic::Expr& e) {
+    const std::size_t h = e.shape_hash();
+    for (auto [it, end] = by_hash.equal_range(h); it != end; ++it)
+      if (shapes_[static_cast<std::size_t>(it->second)]->same_shape(e)) return it->second;
+    shapes_.push_back(&e);
+    by_hash.emplace(h, static_cast<int>(shapes_.size()) - 1);
+    return static_cast<int>(shapes_.size()) - 1;
+  };
+  for (const auto& q : catalog.questions) ask_shape_.push_back(q.ask_if ? shape_of(*q.ask_if) : -1);
+  for (const auto& p : catalog.programs) {
+    for (const auto& cond : p.conditions) condition_shape_.push_back(shape_of(cond.logic));
+    for (const auto& m : p.measures) applies_shape_.push_back(m.applies_if ? shape_of(*m.applies_if) : -1);
+  }
+}
+
 Evaluation Evaluator::evaluate(const Answers& answers) const {
   const Catalog& c = *catalog_;
   std::vector<Value> slots = slot_values(c, answers);
-  AskState ask(c, slots);
+  Truths truths(shapes_, slots);
   MissingExpander expander(c, slots);
-
-  CreditTargets credit_targets(c, answers, ask, expander);
+  // Whether each question can be asked now (its ask_if holds).
+  std::vector<Tri> ask(c.questions.size(), Tri::True);
+  for (std::size_t q = 0; q < ask.size(); ++q)
+    if (ask_shape_[q] >= 0) ask[q] = truths.truth(ask_shape_[q]);
+  CreditTargets credit_targets(c, answers, ask, ask_shape_, truths, expander);
 
   const Question* applicant = c.question("applicant");
   const int applicant_slot = applicant ? applicant->slot : -1;
@@ -250,6 +281,7 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
   // Reserved in full, so the spans taken while filling them stay valid. The slot lists grow:
   // their spans are recorded as (first, count) and pointed at the end.
   ev.condition_results.reserve(condition_count_);
+  ev.slot_lists.reserve(condition_count_ * 4);  // room for a typical no-answer evaluation
   ev.measure_results.reserve(measure_count_);
   std::vector<std::pair<std::size_t, std::size_t>> missing_at, settling_at;
   missing_at.reserve(condition_count_);
@@ -259,7 +291,7 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
   std::vector<int> settled_by(c.questions.size(), -1);  // the last program whose settling has the question
 
   // scratch, kept to reuse their memory
-  std::vector<int> status_missing, estimate_missing, raw_missing, applies_missing, amount_missing, expanded;
+  std::vector<int> status_missing, estimate_missing, amount_missing, expanded;
   status_missing.reserve(32);
   estimate_missing.reserve(32);
   for (const auto& p : c.programs) {
@@ -272,13 +304,17 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
     for (const auto& cond : p.conditions) {
       ConditionResult cr;
       cr.condition = &cond;
-      cr.state = truth_of(cond.logic, slots, &r.errors, "condition ", cond.id, &raw_missing);
+      const int shape = condition_shape_[ev.condition_results.size()];
+      cr.state = truths.truth(shape);
+      truths.report_error(shape, r.errors, "condition ", cond.id);
       const std::size_t first_missing = ev.slot_lists.size();
       if (cr.state == Tri::Unknown) {
         expanded.clear();
-        expander.expand_into(raw_missing, expanded);
-        ev.slot_lists.insert(ev.slot_lists.end(), expanded.begin(), expanded.end());
-        for (int s : expanded) add_unique(status_missing, s);
+        expander.expand_into(truths.missing(shape), expanded);
+        for (int s : expanded) {
+          ev.slot_lists.push_back(s);
+          add_unique(status_missing, s);
+        }
       }
       missing_at.emplace_back(first_missing, ev.slot_lists.size() - first_missing);
       any_false = any_false || cr.state == Tri::False;
@@ -296,14 +332,18 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
     for (const auto& m : p.measures) {
       MeasureResult mr;
       mr.measure = &m;
-      if (m.applies_if) mr.applies = truth_of(*m.applies_if, slots, &r.errors, "applies_if of measure ", m.id, &applies_missing);
-      bool headline_candidate = m.amount && m.unit == "yen" && mr.applies != Tri::False && r.headline.kind == Estimate::Kind::None &&
+      const int applies_shape = applies_shape_[ev.measure_results.size()];
+      if (applies_shape >= 0) {
+        mr.applies = truths.truth(applies_shape);
+        truths.report_error(applies_shape, r.errors, "applies_if of measure ", m.id);
+      }
+      bool headline_candidate = r.headline.kind == Estimate::Kind::None && m.amount && mr.applies != Tri::False && m.unit == "yen" &&
                                 !goes_to_someone_else(m, slots, applicant_slot);
       mr.estimate = estimate_of(m, slots, applicant_slot, r.errors, headline_candidate ? &amount_missing : nullptr);
       if (headline_candidate) {
         r.headline = mr.estimate;
         if (mr.applies == Tri::Unknown)
-          expander.expand_into(applies_missing, estimate_missing);
+          expander.expand_into(truths.missing(applies_shape), estimate_missing);
         if (mr.estimate.partial())
           expander.expand_into(amount_missing, estimate_missing);
       }
@@ -353,7 +393,7 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
   if (!ev.remaining.empty()) ev.next_question = ev.remaining.front();
   ev.status_open = std::any_of(status_score.begin(), status_score.end(), [](int s) { return s > 0; });
   for (std::size_t q = 0; q < c.questions.size(); ++q)
-    if (relevant[q] && !answers.skipped(static_cast<int>(q)) && ask.ask[q] != Tri::False) ++ev.relevant_unanswered;
+    if (relevant[q] && !answers.skipped(static_cast<int>(q)) && ask[q] != Tri::False) ++ev.relevant_unanswered;
   return ev;
 }
 

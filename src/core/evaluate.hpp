@@ -22,6 +22,7 @@ class Span {
  public:
   Span() = default;
   Span(const T* first, std::size_t size) : first_(first), size_(size) {}
+  Span(const std::vector<T>& v) : first_(v.data()), size_(v.size()) {}  // NOLINT: a view of it
   const T* begin() const { return first_; }
   const T* end() const { return first_ + size_; }
   std::size_t size() const { return size_; }
@@ -101,13 +102,16 @@ struct Evaluation {
 
 class Evaluator {
  public:
-  explicit Evaluator(const Catalog& catalog)
-      : catalog_(&catalog), condition_count_(catalog.condition_count()), measure_count_(catalog.measure_count()) {}
+  explicit Evaluator(const Catalog& catalog);
   Evaluation evaluate(const Answers& answers) const;
 
  private:
   const Catalog* catalog_;
   std::size_t condition_count_, measure_count_;  // over all programs: the evaluation's pools
+  // The distinct rules (by Expr::same_shape) among conditions, ask_ifs and applies_ifs, and
+  // the shape of each: per condition and per measure in catalog order, per question (-1: none).
+  std::vector<const logic::Expr*> shapes_;
+  std::vector<int> condition_shape_, applies_shape_, ask_shape_;
 };
 
 // Slot values for an answer set: answers, Unknown or [min, max] for unanswered numbers, and

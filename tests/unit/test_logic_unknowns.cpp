@@ -147,3 +147,20 @@ TEST_CASE("errors travel as values, not exceptions", "[logic]") {
   REQUIRE(o.ok());
   CHECK(o.value == Value(7));
 }
+
+TEST_CASE("rules of the same shape are recognised, and only those", "[logic][shape]") {
+  auto same = [](const json& a, const json& b) {
+    Expr x = rule(a), y = rule(b);
+    bool s = x.same_shape(y);
+    if (s) CHECK(x.shape_hash() == y.shape_hash());  // equal shapes must hash alike
+    return s;
+  };
+  CHECK(same(json::parse(R"({"in": [{"var": "applicant"}, ["municipality", "prefecture"]]})"),
+             json::parse(R"({"in": [{"var": "applicant"}, ["municipality", "prefecture"]]})")));
+  CHECK_FALSE(same(json::parse(R"({"in": [{"var": "applicant"}, ["municipality", "prefecture"]]})"),
+                   json::parse(R"({"in": [{"var": "applicant"}, ["prefecture", "municipality", "company"]]})")));
+  CHECK_FALSE(same(json::parse(R"({"==": [{"var": "kaso"}, true]})"), json::parse(R"({"==": [{"var": "applicant"}, true]})")));
+  CHECK_FALSE(same(json::parse(R"({"<": [{"var": "days"}, 30]})"), json::parse(R"({"<": [{"var": "days"}, 31]})")));
+  CHECK_FALSE(same(json::parse(R"({"<": [{"var": "days"}, 30]})"), json::parse(R"({"<=": [{"var": "days"}, 30]})")));
+  CHECK_FALSE(same(json::parse(R"({"/": [1, 0]})"), json::parse(R"({"/": [1, -0.0]})")));  // Infinity, -Infinity
+}

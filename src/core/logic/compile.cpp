@@ -357,6 +357,35 @@ Expr Expr::compile(const nlohmann::json& rule, const CompileOptions& options) {
   return e;
 }
 
+namespace {
+bool same_node(const Node& a, const Node& b) {
+  if (a.op != b.op || a.dynamic_args != b.dynamic_args || a.static_path != b.static_path || a.climb != b.climb ||
+      a.slot != b.slot || a.args.size() != b.args.size() || !(a.literal == b.literal) || !(a.path == b.path))
+    return false;
+  if (a.literal.is_number() && std::signbit(a.literal.as_number()) != std::signbit(b.literal.as_number())) return false;  // -0, 0
+  for (std::size_t i = 0; i < a.args.size(); ++i)
+    if (!same_node(a.args[i], b.args[i])) return false;
+  return true;
+}
+
+void mix(std::size_t& h, std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); }
+
+// Over what same_node compares, except literals' contents (equal trees hash equal; literals
+// only by kind, which is enough to spread the rules' shapes).
+std::size_t node_hash(const Node& n) {
+  std::size_t h = static_cast<std::size_t>(n.op);
+  mix(h, static_cast<std::size_t>(n.slot + 1));
+  mix(h, static_cast<std::size_t>(n.literal.kind()));
+  mix(h, n.args.size());
+  for (const auto& a : n.args) mix(h, node_hash(a));
+  return h;
+}
+}  // namespace
+
+bool Expr::same_shape(const Expr& other) const { return diagnostics_.empty() && other.diagnostics_.empty() && same_node(root_, other.root_); }
+
+std::size_t Expr::shape_hash() const { return node_hash(root_); }
+
 std::string Outcome::error_text() const {
   if (!error) return {};
   if (const Value* type = error->find("type"); type && type->is_string()) return type->as_string();

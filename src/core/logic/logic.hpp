@@ -136,6 +136,11 @@ class Expr {
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   // Slots read by the expression (rule mode), sorted and unique.
   const std::vector<int>& slots_used() const { return slots_used_; }
+  // Structural identity: the same tree over the same slots and constants (figures included),
+  // so the same result for the same answers. Lets an evaluation share the work of the rules
+  // many programs and questions repeat (e.g. who may apply).
+  bool same_shape(const Expr& other) const;
+  std::size_t shape_hash() const;
   const Node& root() const { return root_; }
 
   // Plain JsonLogic.
