@@ -43,6 +43,7 @@ class Truths {
   }
   // Reports an evaluation error of the shape, if it had one, as `what id: error`.
   void report_error(int shape, std::vector<std::string>& errors, const char* what, const std::string& id) const {
+    if (errors_.empty()) return;  // the rules are valid: no error, and no loop
     for (const auto& [s, text] : errors_)
       if (s == shape) errors.push_back(what + id + ": " + text);
   }

@@ -151,3 +151,35 @@ TEST_CASE("a measure several may receive names the one that applies", "[evaluate
           CHECK(m["recipients"] == nlohmann::json{"prefecture", "municipality"});
         }
 }
+
+TEST_CASE("a rule that raises an error is reported by every program that has it, and stays unknown", "[evaluate]") {
+  // Two programs with the same faulty condition: the evaluation shares the rule's work, and each
+  // program still reports the error (a rule bug is shown, never hidden) and stays undecided.
+  std::vector<RulesFile> files = test::rules_files(test::fixtures_dir() + "/good");
+  const std::string broken =
+      R"({"id": "broken", "text": {"ja": "壊れた条件", "en": "Broken"}, "logic": {"<": [{"/": [1, 0]}, 1]},)"
+      R"( "source": {"file": "demo_seed.txt", "lines": [4, 4], "fiscal_year": "R8", "quote": "過疎地域"}},)";
+  int patched = 0;
+  for (auto& f : files)
+    if (f.path.find("programs/demo/") != std::string::npos) {
+      auto at = f.text.find("\"conditions\": [");
+      REQUIRE(at != std::string::npos);
+      f.text.insert(at + std::string("\"conditions\": [").size(), broken);
+      ++patched;
+    }
+  REQUIRE(patched == 2);
+  LoadResult loaded = load_catalog(files, LoadOptions{});
+  REQUIRE(loaded.catalog);
+  const Catalog& c = *loaded.catalog;
+  Answers a(c);
+  REQUIRE(!a.set("applicant", "company"));
+  Evaluation ev = Evaluator(c).evaluate(a);
+  for (const char* id : {"alpha", "beta"}) {
+    const ProgramResult& r = result(ev, id);
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0] == "condition broken: NaN");
+    CHECK(r.conditions[0].state == logic::Tri::Unknown);
+  }
+  CHECK(result(ev, "alpha").status == Status::Ineligible);  // a company: its other conditions decide
+  CHECK(result(ev, "beta").status == Status::Unknown);      // everything else met: the error keeps it open
+}
