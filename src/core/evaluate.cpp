@@ -310,9 +310,14 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
       truths.report_error(shape, r.errors, "condition ", cond.id);
       const std::size_t first_missing = ev.slot_lists.size();
       if (cr.state == Tri::Unknown) {
-        expanded.clear();
-        expander.expand_into(truths.missing(shape), expanded);
-        for (int s : expanded) {
+        Span<int> missing = truths.missing(shape);
+        // Sorted, so a definition (slots after the questions') would come last.
+        if (!missing.empty() && !c.is_question_slot(missing[missing.size() - 1])) {
+          expanded.clear();
+          expander.expand_into(missing, expanded);
+          missing = expanded;
+        }
+        for (int s : missing) {
           ev.slot_lists.push_back(s);
           add_unique(status_missing, s);
         }
