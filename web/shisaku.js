@@ -19,7 +19,12 @@
   // docs/decisions/0005-rules-bundles.md).
   var lang = /[?&]lang=en(&|$)/.test(location.search) ? 'en' : 'ja';
 
+  var loadFailed = false;
   function fail(message) {
+    loadFailed = true;
+    loading.hidden = false;  // the first frame may have hidden it already
+    loading.style.display = '';
+    bar.hidden = true;
     var el = document.getElementById('loading-error');
     el.hidden = false;
     el.textContent = message;
@@ -136,6 +141,18 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   }
 
+  // A part of the rules to the app (read from Module, not copied onto the wasm stack).
+  function handRules(text) {
+    Module.rulesText = text;
+    Module.ccall('shisaku_rules_part', null, [], []);
+  }
+  var firstRules = null;  // a promise of the first part's text
+
+  // Runs `f` once the browser has shown what is drawn now: after the next animation frame.
+  function afterPaint(f) {
+    requestAnimationFrame(function () { setTimeout(f, 0); });
+  }
+
   var page = {
     copyText: function (text) {
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});
@@ -176,22 +193,28 @@
       fetch(name).then(function (r) {
         if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
         return r.text();
-      }).then(function (text) {
-        Module.rulesText = text;  // read by the app like the first part (no copy on the stack)
-        Module.ccall('shisaku_rules_part', null, [], []);
-      }).catch(function () {
+      }).then(handRules).catch(function () {
         requested[name] = false;  // offline now: try again when asked again
         Module.ccall('shisaku_rules_part_failed', null, ['string'], [name]);
       });
     },
     firstFrame: function () {
+      if (performance.mark) performance.mark('shisaku-first-frame');
+      if (loadFailed) return;  // the loader's message stays
       bar.value = 1;
       loading.hidden = true;
       loading.style.display = 'none';
       console.log('shisaku: first frame');
-      if (performance.mark) performance.mark('shisaku-first-frame');
+      // The rules are parsed only now, so that the page shows the start screen meanwhile.
+      afterPaint(function () { firstRules.then(handRules, function () { /* fail() has said why */ }); });
+    },
+    rulesReady: function () {
+      window.shisaku.ready = true;
       window.dispatchEvent(new Event('shisaku-ready'));
       registerServiceWorker();
+    },
+    rulesFailed: function (why) {
+      fail('施策ナビのルールを読み込めませんでした / The rules could not be loaded:\n' + why);
     }
   };
 
@@ -254,40 +277,32 @@
     glyphContext: glyphContextFor,
     shisakuPage: page,
     print: function (t) { console.log(t); },
-    printErr: function (t) { console.warn(t); },
-    onRuntimeInitialized: function () { window.shisaku.ready = true; }
+    printErr: function (t) { console.warn(t); }
   };
 
   if (typeof WebAssembly !== 'object') {
     fail('このブラウザは WebAssembly に対応していません / This browser cannot run WebAssembly');
   } else if (inlineWasm) {
     // Everything is in this page (scripts/package-dist.js), and app.js runs right after this script.
-    Module.rulesText = document.getElementById('inline-rules').textContent;
+    firstRules = Promise.resolve(document.getElementById('inline-rules').textContent);
     Module.wasmBinary = base64Bytes(inlineWasm.textContent);
     bar.value = 1;
   } else {
     // The rules, the WebAssembly and app.js download side by side; app.js starts the runtime,
-    // which waits for the compiled module (instantiateWasm) and for the rules (a run dependency
-    // that main() needs).
+    // which waits for the compiled module (instantiateWasm), draws the first frame, and then
+    // takes the rules (page.firstFrame).
     var rulesName = 'rules.' + lang + '.json';
     requested[rulesName] = true;
-    var rules = fetchCounted(rulesName).then(function (r) { return r.text(); });
+    firstRules = fetchCounted(rulesName).then(function (r) { return r.text(); });
     var wasm = fetchCounted('app.wasm').then(compileWasm);
     var failed = function (e) { fail('施策ナビを読み込めませんでした / Could not load: ' + e.message); };
-    rules.catch(failed);
+    firstRules.catch(failed);
     wasm.catch(failed);
     Module.instantiateWasm = function (imports, receive) {
       wasm.then(function (module) { return WebAssembly.instantiate(module, imports).then(function (instance) { receive(instance, module); }); })
         .catch(failed);
       return {};  // asynchronous
     };
-    Module.preRun = [function () {
-      Module.addRunDependency('shisaku-rules');
-      rules.then(function (text) {
-        Module.rulesText = text;
-        Module.removeRunDependency('shisaku-rules');
-      });
-    }];
     var script = document.createElement('script');
     script.src = 'app.js';
     script.onerror = function () { fail('app.js could not be loaded'); };

@@ -242,9 +242,10 @@ void App::frame(double now) {
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - column) / 2);
   // Flattened: Tab and the arrow keys move between the top bar and the screen as one list.
   ImGui::BeginChild("content", ImVec2(column, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoSavedSettings);
-  // A new screen or question starts at the top.
+  // A new screen or question starts at the top (the start screen once more when the rules are in:
+  // its buttons were disabled until then, and could not take the focus).
   static std::string shown;
-  std::string view = std::string(screen_name(wizard.screen())) + (wizard.current_question() ? wizard.current_question()->id : "") +
+  std::string view = std::string(rules_loaded ? "" : "loading:") + screen_name(wizard.screen()) + (wizard.current_question() ? wizard.current_question()->id : "") +
                     (wizard.screen() == Screen::Detail && wizard.detail_program() ? wizard.detail_program()->program->id : "");
   if (view != shown) {
     ImGui::SetScrollY(0);
@@ -283,7 +284,9 @@ void App::frame(double now) {
   message_overlay(*this);
   kiosk_countdown(*this, now);
 
-  // Mirror and URL follow the state, once per change (not per frame).
+  // Mirror and URL follow the state, once per change (not per frame); before the rules are in,
+  // the URL still holds the link to restore.
+  if (!rules_loaded) return;
   bool warning = countdown(now).has_value();
   std::string key = std::to_string(wizard.revision()) + (lang() == Lang::En ? "en" : "ja") + (warning ? "!" : "");
   if (key != mirrored) {

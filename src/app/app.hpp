@@ -52,6 +52,9 @@ struct App {
   // Which parts of the rules are loaded, and asking for one (main.cpp wires both to the rules
   // bundle and the page). Details are fetched when a screen first needs them.
   std::function<bool(Lang, BundlePart)> has_rules;
+  // False until the first part of the rules is in: the first frame is drawn before they are
+  // parsed, over an empty catalog, and the start screen says it is loading.
+  bool rules_loaded = false;
   std::function<void(Lang, BundlePart)> want_rules;
   // True when the details in the current language are here; asks for them otherwise.
   bool details_ready();

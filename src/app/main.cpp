@@ -32,7 +32,6 @@ struct Runtime {
   GLFWwindow* window = nullptr;
   RulesBundle rules;                  // the parts of the rules loaded so far
   std::unique_ptr<Catalog> catalog;   // loaded from them
-  std::string load_error;
   std::unique_ptr<App> app;
   int fb_w = 0, fb_h = 0;
   double dpr = 0;
@@ -68,25 +67,29 @@ bool add_rules(const std::string& text, Problems& problems) {
   if (!r.catalog) return false;
   auto previous = std::move(g.catalog);  // kept alive until the app has moved over
   g.catalog = std::make_unique<Catalog>(std::move(*r.catalog));
-  if (g.app) g.app->rebind(*g.catalog);
+  g.app->rebind(*g.catalog);
   return true;
 }
 
-void load_rules() {
-  Problems problems;
-  add_rules(web::rules_text(), problems);
-  for (const auto& p : problems)
-    if (p.severity == Severity::Error) g.load_error += p.to_string() + "\n";
-}
-
-void draw_load_error() {
-  ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->Pos);
-  ImGui::SetNextWindowSize(vp->Size);
-  ImGui::Begin("##error", nullptr, ImGuiWindowFlags_NoDecoration);
-  widgets::heading("施策ナビ: ルールを読み込めませんでした / The rules could not be loaded");
-  widgets::text(g.load_error);
-  ImGui::End();
+// The first part of the rules is in: what needed them runs now (the first frame was drawn
+// before, so that the page shows something while the rules are parsed).
+void start_with_rules() {
+  App& app = *g.app;
+  app.rules_loaded = true;
+  // A kiosk may lose its network at any time: it fetches all the rules now, so every page it
+  // can show is in its offline copy.
+  if (app.settings.kiosk)
+    for (Lang lang : {Lang::Ja, Lang::En})
+      for (BundlePart part : {BundlePart::Core, BundlePart::Details})
+        if (!g.rules.has(lang, part)) app.want_rules(lang, part);
+  std::string fragment = web::fragment();
+  if (fragment.find("a=") != std::string::npos && !app.settings.kiosk) {
+    std::string detail;
+    ShareError why = app.wizard.restore(fragment, detail);
+    if (why == ShareError::Outdated) app.notify(app.t(ui::kLinkOutdated));
+    else if (why != ShareError::None) app.notify(std::string(app.t(ui::kLinkCorrupted)) + " (" + detail + ")");
+  }
+  web::rules_ready();
 }
 
 // A touch, click, key or wheel turn: someone is at the screen (a pointer move alone is not).
@@ -101,15 +104,13 @@ bool input_pressed() {
 
 bool needs_frame(bool input, bool resized, double now) {
   bool need = input || resized || g.redraw_frames > 0 || web::take_redraw_request();
-  if (g.app) {
-    App& app = *g.app;
-    if (app.settings.high_contrast != g.themed_contrast || app.settings.text_scale != g.themed_scale) need = true;
-    if (!app.message.empty() && app.message_until > 0) need = true;  // the notice times out
-    // The kiosk's countdown ticks a few times a second, and only while it shows.
-    if (app.countdown(now) && now - g.last_kiosk_tick > 0.25) {
-      g.last_kiosk_tick = now;
-      need = true;
-    }
+  const App& app = *g.app;
+  if (app.settings.high_contrast != g.themed_contrast || app.settings.text_scale != g.themed_scale) need = true;
+  if (!app.message.empty() && app.message_until > 0) need = true;  // the notice times out
+  // The kiosk's countdown ticks a few times a second, and only while it shows.
+  if (app.countdown(now) && now - g.last_kiosk_tick > 0.25) {
+    g.last_kiosk_tick = now;
+    need = true;
   }
   return need;
 }
@@ -129,13 +130,13 @@ void frame() {
   double now = web::now_seconds();
   if (!needs_frame(input, resized, now)) return;
 
-  if (g.app && (resized || g.app->settings.high_contrast != g.themed_contrast || g.app->settings.text_scale != g.themed_scale)) {
+  if (resized || g.app->settings.high_contrast != g.themed_contrast || g.app->settings.text_scale != g.themed_scale) {
     g.dpr = dpr;
     g.themed_contrast = g.app->settings.high_contrast;
     g.themed_scale = g.app->settings.text_scale;
     theme::apply(g.themed_contrast, static_cast<float>(dpr), g.themed_scale);
   }
-  unsigned revision_before = g.app ? g.app->wizard.revision() : 0;
+  unsigned revision_before = g.app->wizard.revision();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
@@ -143,12 +144,8 @@ void frame() {
   io.DisplayFramebufferScale = ImVec2(1, 1);
   ImGui::NewFrame();
   widgets::begin_frame_items();
-  if (g.app) {
-    if (input) g.app->note_input(now, input_pressed());
-    g.app->frame(now);
-  } else {
-    draw_load_error();
-  }
+  if (input) g.app->note_input(now, input_pressed());
+  g.app->frame(now);
   ImGui::Render();
   glViewport(0, 0, fb_w, fb_h);
   ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::palette().background);
@@ -159,7 +156,7 @@ void frame() {
   if (g.redraw_frames > 0) --g.redraw_frames;
   // Hover, press and a changed screen settle over the next frames.
   if (input) g.redraw_frames = std::max(g.redraw_frames, 2);
-  if (g.app && g.app->wizard.revision() != revision_before) g.redraw_frames = std::max(g.redraw_frames, 2);
+  if (g.app->wizard.revision() != revision_before) g.redraw_frames = std::max(g.redraw_frames, 2);
   if (!g.first_frame_signalled) {
     g.first_frame_signalled = true;
     web::first_frame_drawn();
@@ -168,10 +165,23 @@ void frame() {
 
 }  // namespace
 
-// More of the rules, fetched by the page when the app asked for them (web::request_rules).
+// A part of the rules from the page: the first one after the first frame, then those the app
+// asked for (web::request_rules). A broken first part leaves nothing to show but the problems
+// (over the page, with its link to the list without JavaScript); a later part that fails
+// leaves the loaded ones in use.
 extern "C" EMSCRIPTEN_KEEPALIVE void shisaku_rules_part() {
   Problems problems;
-  if (!add_rules(web::rules_text(), problems) && g.app) {
+  bool added = add_rules(web::rules_text(), problems);
+  if (!g.app->rules_loaded) {
+    if (added) {
+      start_with_rules();
+    } else {
+      std::string why;
+      for (const auto& p : problems)
+        if (p.severity == Severity::Error) why += p.to_string() + "\n";
+      web::rules_failed(why);
+    }
+  } else if (!added) {
     std::string why = problems.empty() ? std::string() : problems.front().message;
     g.app->notify(std::string(g.app->t(ui::kLoadingError)) + " (" + why + ")", 8);
   }
@@ -180,12 +190,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE void shisaku_rules_part() {
 
 // The page could not fetch a part (offline, or the server is gone).
 extern "C" EMSCRIPTEN_KEEPALIVE void shisaku_rules_part_failed(const char* file) {
-  if (g.app) g.app->notify(std::string(g.app->t(ui::kOfflineDetails)) + " (" + (file ? file : "") + ")", 8);
+  g.app->notify(std::string(g.app->t(ui::kOfflineDetails)) + " (" + (file ? file : "") + ")", 8);
   web::request_redraw();
 }
 
 int main() {
-  load_rules();
   Settings settings = Settings::from_query(web::query());
 
   if (!glfwInit()) return 1;
@@ -211,25 +220,13 @@ int main() {
   ImGui_ImplOpenGL3_Init("#version 300 es");
   emscripten_set_wheel_callback("#canvas", nullptr, EM_FALSE, on_wheel);
 
-  if (g.catalog) {
-    g.app = std::make_unique<App>(*g.catalog, settings, web::now_seconds());
-    g.app->has_rules = [](Lang lang, BundlePart part) { return g.rules.has(lang, part); };
-    g.app->want_rules = [](Lang lang, BundlePart part) { web::request_rules(bundle_file_name(lang, part)); };
-    // A kiosk may lose its network at any time: it fetches all the rules now, so every page
-    // it can show is in its offline copy.
-    if (settings.kiosk)
-      for (Lang lang : {Lang::Ja, Lang::En})
-        for (BundlePart part : {BundlePart::Core, BundlePart::Details})
-          if (!g.rules.has(lang, part)) g.app->want_rules(lang, part);
-    std::string fragment = web::fragment();
-    if (fragment.find("a=") != std::string::npos && !settings.kiosk) {
-      std::string detail;
-      ShareError why = g.app->wizard.restore(fragment, detail);
-      if (why == ShareError::Outdated) g.app->notify(g.app->t(ui::kLinkOutdated));
-      else if (why != ShareError::None) g.app->notify(std::string(g.app->t(ui::kLinkCorrupted)) + " (" + detail + ")");
-    }
-    web::set_api_target(g.app.get(), &g.frames_drawn);
-  }
+  // The rules come after the first frame (shisaku_rules_part): until then the app runs over an
+  // empty catalog and the start screen says it is loading.
+  g.catalog = std::make_unique<Catalog>();
+  g.app = std::make_unique<App>(*g.catalog, settings, web::now_seconds());
+  g.app->has_rules = [](Lang lang, BundlePart part) { return g.rules.has(lang, part); };
+  g.app->want_rules = [](Lang lang, BundlePart part) { web::request_rules(bundle_file_name(lang, part)); };
+  web::set_api_target(g.app.get(), &g.frames_drawn);
   theme::apply(settings.high_contrast, static_cast<float>(dpr), settings.text_scale);
   g.themed_contrast = settings.high_contrast;
   g.themed_scale = settings.text_scale;

@@ -28,6 +28,39 @@ module.exports = {
     h.check((await h.api(page, 'state')).screen === 'start', 'the app still answers after refused requests');
   },
 
+  async 'the start screen shows before the rules are parsed; rules slow, missing or broken are told, never a blank page'({ browser, context, origin, h }) {
+    // Slow: the first frame comes without the rules; Start is disabled until they are in.
+    const slow = await h.openPage(context, origin, null);
+    let release;
+    const held = new Promise(r => { release = r; });
+    await slow.route('**/rules.ja.json', async route => { await held; await route.continue(); });
+    await slow.goto(origin + '/');
+    await slow.waitForFunction(() => document.getElementById('loading').hidden, null, { timeout: 30000 });
+    h.check(await slow.evaluate(() => window.shisaku.ready === false), 'the first frame is drawn before the rules are in');
+    const early = await slow.evaluate(() => window.shisaku.start());
+    h.check(!early.ok && /still loading/.test(early.error), 'the API says the rules are loading: ' + JSON.stringify(early));
+    await h.click(slow, '始める');  // disabled: nothing happens
+    release();
+    await slow.waitForFunction(() => window.shisaku.ready, null, { timeout: 30000 });
+    h.check((await h.api(slow, 'state')).screen === 'start', 'a press on the disabled Start did nothing');
+    await h.click(slow, '始める');
+    h.check((await h.api(slow, 'state')).screen === 'question', 'Start works once the rules are in');
+    h.check(slow.problems.length === 0, slow.problems.join('; '));
+    // Missing or broken: the page says which and why, with its link to the list without JavaScript.
+    for (const [what, fulfil, expected] of [['missing', { status: 404, body: 'not found' }, /rules\.ja\.json: HTTP 404/],
+                                            ['broken', { status: 200, contentType: 'application/json', body: '{"format": ' }, /rules could not be loaded[\s\S]*JSON/]]) {
+      const fresh = await browser.newContext();  // no service worker from the visit above
+      const page = await h.openPage(fresh, origin, null);
+      await page.route('**/rules.ja.json', route => route.fulfill(fulfil));
+      await page.goto(origin + '/');
+      await page.locator('#loading-fallback a[href="programs.html"]').waitFor({ state: 'visible', timeout: 30000 });
+      const error = await page.locator('#loading-error').innerText();
+      h.check(expected.test(error), `${what} rules: the page says ${JSON.stringify(error)}`);
+      h.check(await page.evaluate(() => window.shisaku.ready === false), `${what} rules: the API is not ready`);
+      await fresh.close();
+    }
+  },
+
   async 'Japanese renders: the question matches its reference, and a build without Japanese glyphs fails the same check'({ context, origin, h }) {
     const page = await h.openPage(context, origin, origin + '/');
     await h.api(page, 'start');

@@ -14,10 +14,17 @@ void start(App& app) {
   widgets::muted(app.t(ui::kPrivacy));
   ImGui::Dummy(ImVec2(0, theme::px(12)));
   float w = ImGui::GetContentRegionAvail().x;
+  // Drawn before the rules are parsed; a press made meanwhile reaches the next frame, when they are in.
+  ImGui::BeginDisabled(!app.rules_loaded);
   if (widgets::button(app.t(ui::kStart), true, w)) app.wizard.start();
   if (app.wizard.answers().answered_count() > 0 && widgets::button(app.t(ui::kResume), false, w)) app.wizard.show_results();
   if (widgets::button(app.t(ui::kBrowseCatalog), false, w)) app.wizard.show_catalog();
+  ImGui::EndDisabled();
   ImGui::Dummy(ImVec2(0, theme::px(12)));
+  if (!app.rules_loaded) {
+    widgets::muted(app.t(ui::kLoadingRules));
+    return;
+  }
   std::string count = std::to_string(app.wizard.catalog().programs.size()) +
                       (app.lang() == Lang::Ja ? "件の施策を収録（ルール " : " programmes (rules ") + app.wizard.catalog().meta.rules_version + ")";
   widgets::muted(count);

@@ -33,6 +33,12 @@ std::string str(const json& j, const char* key) {
   return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
 }
 
+// What the page may ask before the rules are in: about the screen, not the wizard.
+bool answers_before_rules(const json& req) {
+  std::string op = str(req, "op");
+  return op == "items" || op == "frames" || op == "settings" || op == "memory";
+}
+
 json handle(App& app, const json& req) {
   Wizard& w = app.wizard;
   std::string op = str(req, "op");
@@ -152,6 +158,8 @@ EMSCRIPTEN_KEEPALIVE const char* shisaku_call(const char* request) {
     out = refuse(problems.empty() ? std::string("the request is not JSON") : problems.front().message);
   else if (!req.is_object())
     out = refuse("the request must be a JSON object such as {\"op\": \"state\"}");
+  else if (!g_app->rules_loaded && !answers_before_rules(req))
+    out = refuse("the rules are still loading");
   else
     out = handle(*g_app, req);
   // Reading the state must not make the app draw (the idle test counts frames).

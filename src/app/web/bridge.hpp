@@ -26,6 +26,11 @@ std::string rules_text();  // the rules bundle fetched by the loader
 void request_rules(const std::string& file);
 double device_pixel_ratio();
 double now_seconds();  // a wall clock (ImGui's time stands still while no frame is drawn)
+// The first frame is drawn: the page hides its loader, then hands over the rules.
 void first_frame_drawn();
+// The rules are loaded: the page's API (window.shisaku) is ready.
+void rules_ready();
+// The first part of the rules is broken: the page shows why, and its link to programs.html.
+void rules_failed(const std::string& why);
 
 }  // namespace shisaku::app::web
