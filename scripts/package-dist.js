@@ -88,6 +88,7 @@ function single(dist) {
   let html = read(dist, 'index.html').toString();
   html = replaceOnce(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'index.html');
   html = replaceOnce(html, /<link rel="manifest"[^>]*>\n/, '', 'index.html');
+  html = replaceOnce(html, /<!-- Fetched from the start[^\n]*\n(<link rel="preload"[^>]*>\n)+/, '', 'index.html');
   html = replaceOnce(html, /<link rel="icon" href="icon.svg"[^>]*>/,
                      `<link rel="icon" href="data:image/svg+xml;base64,${read(dist, 'icon.svg').toString('base64')}">`, 'index.html');
   html = replaceOnce(html, /<link rel="stylesheet" href="style.css">/, () => `<style>${style}</style>`, 'index.html');

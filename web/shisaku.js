@@ -206,9 +206,13 @@
       loading.style.display = 'none';
       console.log('shisaku: first frame');
       // The rules are parsed only now, so that the page shows the start screen meanwhile.
-      afterPaint(function () { firstRules.then(handRules, function () { /* fail() has said why */ }); });
+      afterPaint(function () {
+        if (performance.mark) performance.mark('shisaku-first-frame-shown');
+        firstRules.then(handRules, function () { /* fail() has said why */ });
+      });
     },
     rulesReady: function () {
+      if (performance.mark) performance.mark('shisaku-rules-ready');
       window.shisaku.ready = true;
       window.dispatchEvent(new Event('shisaku-ready'));
       registerServiceWorker();

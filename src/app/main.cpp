@@ -38,7 +38,7 @@ struct Runtime {
   bool themed_contrast = false;
   float themed_scale = 0;
   unsigned frames_drawn = 0;
-  int redraw_frames = 2;
+  int redraw_frames = 1;
   bool first_frame_signalled = false;
   double last_kiosk_tick = 0;
 };
@@ -201,6 +201,11 @@ int main() {
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  // ImGui needs neither depth nor stencil, and the canvas is opaque: less for the browser to
+  // allocate, draw and composite (a software renderer reads every frame back).
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
+  glfwWindowHint(GLFW_ALPHA_BITS, 0);
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size("#canvas", &css_w, &css_h);
   double dpr = emscripten_get_device_pixel_ratio();
