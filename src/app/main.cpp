@@ -58,9 +58,9 @@ bool add_rules(const std::string& text, Problems& problems) {
   if (!parsed) return false;
   bool ok = true;
   if (parsed->is_array())
-    for (const auto& part : *parsed) ok = g.rules.add(part, problems) && ok;
+    for (auto& part : *parsed) ok = g.rules.add(std::move(part), problems) && ok;
   else
-    ok = g.rules.add(*parsed, problems);
+    ok = g.rules.add(std::move(*parsed), problems);
   if (!ok) return false;
   LoadResult r = g.rules.load();
   problems.insert(problems.end(), r.problems.begin(), r.problems.end());

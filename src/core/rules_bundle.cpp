@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "json_text.hpp"
 
@@ -67,14 +68,15 @@ json split_program(const json& p, bool keep_details) {
   return out;
 }
 
-// Objects merge key by key, arrays item by item (parts keep the order of the whole).
-void merge(json& into, const json& from) {
+// Objects merge key by key, arrays item by item (parts keep the order of the whole). What is
+// new moves in whole: the first part is not copied.
+void merge(json& into, json&& from) {
   if (into.is_object() && from.is_object()) {
-    for (auto it = from.begin(); it != from.end(); ++it) merge(into[it.key()], it.value());
+    for (auto it = from.begin(); it != from.end(); ++it) merge(into[it.key()], std::move(it.value()));
   } else if (into.is_array() && from.is_array() && into.size() == from.size()) {
-    for (std::size_t i = 0; i < from.size(); ++i) merge(into[i], from[i]);
+    for (std::size_t i = 0; i < from.size(); ++i) merge(into[i], std::move(from[i]));
   } else {
-    into = from;
+    into = std::move(from);
   }
 }
 
@@ -102,7 +104,7 @@ json bundle_part(const std::vector<RulesFile>& files, const std::string& fingerp
   return out;
 }
 
-bool RulesBundle::add(const json& part, Problems& problems) {
+bool RulesBundle::add(json part, Problems& problems) {
   auto bad = [&](const std::string& why) {
     problems.push_back({Severity::Error, "rules bundle", "", why});
     return false;
@@ -116,7 +118,7 @@ bool RulesBundle::add(const json& part, Problems& problems) {
   if (!fingerprint_.empty() && fingerprint != fingerprint_)
     return bad("this part belongs to other rules (" + fingerprint + ", expected " + fingerprint_ + ")");
   fingerprint_ = fingerprint;
-  merge(merged_, part["files"]);
+  merge(merged_, std::move(part["files"]));
   have_[lang == "ja" ? 0 : 1][which == "core" ? 0 : 1] = true;
   return true;
 }

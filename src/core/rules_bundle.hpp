@@ -25,7 +25,7 @@ nlohmann::json bundle_part(const std::vector<RulesFile>& files, const std::strin
 class RulesBundle {
  public:
   // Adds a part; false (with a problem) when it is not a part of the same rules.
-  bool add(const nlohmann::json& part, Problems& problems);
+  bool add(nlohmann::json part, Problems& problems);
   bool has(Lang lang, BundlePart part) const;
   // True once both parts in both languages are in: the whole rules.
   bool complete() const;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "rules_bundle.hpp"
 #include "rules_dir.hpp"
 #include "support.hpp"
 
@@ -79,4 +80,49 @@ TEST_CASE("the project's rules are valid and every citation is found in its seed
   INFO(errors);
   REQUIRE(r.catalog);
   CHECK(r.catalog->programs.size() >= 100);
+}
+
+TEST_CASE("the web bundle's parts merge back into the whole rules, whatever arrives first", "[catalog][bundle]") {
+  auto files = test::rules_files(test::source_dir() + "/rules");
+  LoadResult whole = load_catalog(files);
+  REQUIRE(whole.catalog);
+  const std::string& fingerprint = whole.catalog->fingerprint;
+  auto part = [&](Lang lang, BundlePart which) { return bundle_part(files, fingerprint, lang, which); };
+  const Program& first = whole.catalog->programs.front();
+
+  RulesBundle bundle;
+  Problems problems;
+  REQUIRE(bundle.add(part(Lang::Ja, BundlePart::Core), problems));
+  CHECK(bundle.has(Lang::Ja, BundlePart::Core));
+  CHECK_FALSE(bundle.has(Lang::Ja, BundlePart::Details));
+  LoadResult core = bundle.load();
+  INFO(core.problems.size());
+  REQUIRE(core.catalog);
+  CHECK(core.catalog->programs.size() == whole.catalog->programs.size());
+  CHECK(core.catalog->fingerprint == fingerprint);
+  const Program* early = core.catalog->program(first.id);
+  REQUIRE(early);
+  CHECK(early->name.ja == first.name.ja);
+  CHECK(early->name.en.empty());      // the other language comes with its own part
+  CHECK(early->contacts.empty());     // details come later
+
+  REQUIRE(bundle.add(part(Lang::En, BundlePart::Details), problems));
+  REQUIRE(bundle.add(part(Lang::Ja, BundlePart::Details), problems));
+  REQUIRE(bundle.add(part(Lang::En, BundlePart::Core), problems));
+  CHECK(bundle.complete());
+  LoadResult all = bundle.load();
+  REQUIRE(all.catalog);
+  const Program* late = all.catalog->program(first.id);
+  REQUIRE(late);
+  CHECK(late->name.en == first.name.en);
+  CHECK(late->contacts.size() == first.contacts.size());
+  CHECK(late->summary.ja == first.summary.ja);
+  CHECK(all.catalog->questions.size() == whole.catalog->questions.size());
+  CHECK(problems.empty());
+
+  // A part of other rules (another fingerprint) is refused and changes nothing.
+  CHECK_FALSE(bundle.add(bundle_part(files, "00000000", Lang::Ja, BundlePart::Core), problems));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].message.find("belongs to other rules") != std::string::npos);
+  CHECK(bundle.load().catalog->program(first.id)->contacts.size() == first.contacts.size());
 }
