@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "format.hpp"
@@ -83,6 +84,14 @@ void App::rebind(const Catalog& catalog) {
   if (wizard.answers().answered_count() > 0 || wizard.screen() != Screen::Start) fresh.restore(wizard.fragment(), detail);
   wizard = std::move(fresh);
   mirrored.clear();  // mirror the new texts
+}
+
+void App::rules_arrived() {
+  rules_loaded = true;
+  Pending p = std::exchange(pending, Pending::None);
+  if (wizard.screen() != Screen::Start) return;  // a share link took the visitor elsewhere
+  if (p == Pending::Start) wizard.start();
+  if (p == Pending::Catalog) wizard.show_catalog();
 }
 
 void App::notify(std::string text, double seconds) {
@@ -242,10 +251,9 @@ void App::frame(double now) {
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - column) / 2);
   // Flattened: Tab and the arrow keys move between the top bar and the screen as one list.
   ImGui::BeginChild("content", ImVec2(column, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoSavedSettings);
-  // A new screen or question starts at the top (the start screen once more when the rules are in:
-  // its buttons were disabled until then, and could not take the focus).
+  // A new screen or question starts at the top.
   static std::string shown;
-  std::string view = std::string(rules_loaded ? "" : "loading:") + screen_name(wizard.screen()) + (wizard.current_question() ? wizard.current_question()->id : "") +
+  std::string view = std::string(screen_name(wizard.screen())) + (wizard.current_question() ? wizard.current_question()->id : "") +
                     (wizard.screen() == Screen::Detail && wizard.detail_program() ? wizard.detail_program()->program->id : "");
   if (view != shown) {
     ImGui::SetScrollY(0);

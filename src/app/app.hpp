@@ -55,6 +55,10 @@ struct App {
   // False until the first part of the rules is in: the first frame is drawn before they are
   // parsed, over an empty catalog, and the start screen says it is loading.
   bool rules_loaded = false;
+  // A button of the start screen pressed before the rules were in: done when they are.
+  enum class Pending { None, Start, Catalog } pending = Pending::None;
+  // The first part of the rules is loaded (and a share link restored): what was pressed meanwhile happens now.
+  void rules_arrived();
   std::function<void(Lang, BundlePart)> want_rules;
   // True when the details in the current language are here; asks for them otherwise.
   bool details_ready();

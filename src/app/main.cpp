@@ -75,7 +75,6 @@ bool add_rules(const std::string& text, Problems& problems) {
 // before, so that the page shows something while the rules are parsed).
 void start_with_rules() {
   App& app = *g.app;
-  app.rules_loaded = true;
   // A kiosk may lose its network at any time: it fetches all the rules now, so every page it
   // can show is in its offline copy.
   if (app.settings.kiosk)
@@ -89,6 +88,7 @@ void start_with_rules() {
     if (why == ShareError::Outdated) app.notify(app.t(ui::kLinkOutdated));
     else if (why != ShareError::None) app.notify(std::string(app.t(ui::kLinkCorrupted)) + " (" + detail + ")");
   }
+  app.rules_arrived();
   web::rules_ready();
 }
 

@@ -103,6 +103,7 @@ const UiText kPer{"単位", "per"};
 const UiText kNote{"注", "Note"};
 const UiText kLoadingError{"ルールを読み込めませんでした", "The rules could not be loaded"};
 const UiText kLoadingRules{"施策のルールを読み込んでいます…", "Loading the programmes’ rules…"};
+const UiText kOpensWhenLoaded{"ルールを読み込みしだい開きます…", "Opening as soon as the rules are loaded…"};
 const UiText kLoadingDetails{"詳しい内容を読み込んでいます…", "Loading the details…"};
 const UiText kOfflineDetails{"ネットワークに接続できないため、詳しい内容を表示できません", "The details cannot be shown without a network connection"};
 const UiText kKioskRestart{"最初の画面へ", "Back to start"};

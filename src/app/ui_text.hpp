@@ -22,7 +22,7 @@ extern const UiText kAppName, kTagline, kIntro, kWhoFor, kPrivacy, kStart, kBrow
     kExportCsv, kPrint, kLinkRefused, kLinkOutdated, kLinkCorrupted, kDismiss, kFontSmaller, kFontLarger, kContrast,
     kStatusEligible, kStatusUnknown, kStatusIneligible, kNumberUnit, kEnter, kTakeResults, kIdleWarning, kScanToOpen,
     kNeedsAnswers, kAmountOf, kHistory, kQuestionsToSettle, kNoMoreQuestions, kSeeResults, kAnswerNow, kPer, kNote,
-    kLoadingError, kKioskRestart, kIdleContinue, kLoadingRules, kLoadingDetails, kOfflineDetails;
+    kLoadingError, kKioskRestart, kIdleContinue, kLoadingRules, kOpensWhenLoaded, kLoadingDetails, kOfflineDetails;
 }  // namespace ui
 
 }  // namespace shisaku::app
