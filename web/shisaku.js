@@ -141,9 +141,10 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   }
 
-  // A part of the rules to the app (read from Module, not copied onto the wasm stack).
-  function handRules(text) {
-    Module.rulesText = text;
+  // A part of the rules to the app, as the UTF-8 bytes it came as (the app copies them into its
+  // memory at once; no decoding to a JS string and encoding back).
+  function handRules(bytes) {
+    Module.rulesBytes = bytes;
     Module.ccall('shisaku_rules_part', null, [], []);
   }
   var firstRules = null;  // a promise of the first part's text
@@ -192,8 +193,8 @@
       requested[name] = true;
       fetch(name).then(function (r) {
         if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
-        return r.text();
-      }).then(handRules).catch(function () {
+        return r.arrayBuffer();
+      }).then(function (b) { handRules(new Uint8Array(b)); }).catch(function () {
         requested[name] = false;  // offline now: try again when asked again
         Module.ccall('shisaku_rules_part_failed', null, ['string'], [name]);
       });
@@ -288,7 +289,7 @@
     fail('このブラウザは WebAssembly に対応していません / This browser cannot run WebAssembly');
   } else if (inlineWasm) {
     // Everything is in this page (scripts/package-dist.js), and app.js runs right after this script.
-    firstRules = Promise.resolve(document.getElementById('inline-rules').textContent);
+    firstRules = Promise.resolve(new TextEncoder().encode(document.getElementById('inline-rules').textContent));
     Module.wasmBinary = base64Bytes(inlineWasm.textContent);
     bar.value = 1;
   } else {
@@ -297,7 +298,7 @@
     // takes the rules (page.firstFrame).
     var rulesName = 'rules.' + lang + '.json';
     requested[rulesName] = true;
-    firstRules = fetchCounted(rulesName).then(function (r) { return r.text(); });
+    firstRules = fetchCounted(rulesName).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return new Uint8Array(b); });
     var wasm = fetchCounted('app.wasm').then(compileWasm);
     var failed = function (e) { fail('施策ナビを読み込めませんでした / Could not load: ' + e.message); };
     firstRules.catch(failed);

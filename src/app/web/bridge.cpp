@@ -9,10 +9,18 @@ EM_JS(char*, js_string_result, (int which), {
   var s = "";
   if (which === 0) s = location.search;
   if (which === 1) s = location.hash.replace(/^#/, "");
-  if (which === 2) { s = Module['rulesText'] || ""; Module['rulesText'] = null; }
   var n = lengthBytesUTF8(s) + 1;
   var p = _malloc(n);
   stringToUTF8(s, p, n);
+  return p;
+});
+// The bytes of a rules part the page handed over (web/shisaku.js handRules), malloc'd.
+EM_JS(char*, js_rules_bytes, (int* size), {
+  var bytes = Module['rulesBytes'] || new Uint8Array(0);
+  Module['rulesBytes'] = null;
+  var p = _malloc(bytes.length + 1);
+  HEAPU8.set(bytes, p);
+  HEAP32[size >> 2] = bytes.length;
   return p;
 });
 EM_JS(char*, js_share_url, (const char* fragment), {
@@ -53,7 +61,13 @@ void call(const char* name, const std::string& a = "", const std::string& b = ""
 
 std::string query() { return take(js_string_result(0)); }
 std::string fragment() { return take(js_string_result(1)); }
-std::string rules_text() { return take(js_string_result(2)); }
+std::string rules_text() {
+  int size = 0;
+  char* p = js_rules_bytes(&size);
+  std::string s(p, static_cast<std::size_t>(size));
+  std::free(p);
+  return s;
+}
 void set_fragment(const std::string& f) { js_set_fragment(f.c_str()); }
 void clear_url_state() { js_set_fragment(""); }
 std::string share_url(const std::string& fragment) { return take(js_share_url(fragment.c_str())); }

@@ -20,7 +20,7 @@ void mirror(const std::string& html);  // the aria-live region
 // The DOM <input> over the catalog's search field (CSS pixels); hidden when !visible.
 void search_box(float x, float y, float w, float h, bool visible, const std::string& placeholder);
 void clear_storage();  // kiosk reset: storage, caches of answers, the URL
-std::string rules_text();  // the rules bundle fetched by the loader
+std::string rules_text();  // the part of the rules the page handed over (its UTF-8 bytes)
 // Asks the page to fetch a part of the rules; it answers through shisaku_rules_part (or
 // shisaku_rules_part_failed). Asking twice for the same file fetches it once.
 void request_rules(const std::string& file);
