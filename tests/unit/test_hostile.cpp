@@ -164,6 +164,27 @@ TEST_CASE("a reduce that nests its accumulator stops at the depth limit", "[host
   CHECK(sum.evaluate(data).value == logic::Value(100000));
 }
 
+TEST_CASE("iterators nested over long lists stop at the iteration limit, quickly", "[hostile][loops]") {
+  // Three maps over 2,000 items each: 8 billion steps without the limit.
+  auto nested_maps = [](int n, int levels) {
+    json items = json::array();
+    for (int i = 0; i < n; ++i) items.push_back(i);
+    json rule = 1;
+    for (int l = 0; l < levels; ++l) rule = json{{"map", json::array({items, rule})}};
+    return logic::Expr::compile(rule);
+  };
+  logic::Outcome o;
+  double t = seconds_taken([&] { o = nested_maps(2000, 3).evaluate(logic::Value()); });
+  CHECK(!o.ok());
+  CHECK(o.error_text() == "Exceeded Allowed Iterations");
+  CHECK(t < kTimeLimitSeconds);
+  // The same shape within the limit answers (100 × 100 = 10,000 steps).
+  logic::Outcome small = nested_maps(100, 2).evaluate(logic::Value());
+  REQUIRE(small.ok());
+  REQUIRE(small.value.is_array());
+  CHECK(small.value.as_array().size() == 100);
+}
+
 // ---- numbers ---------------------------------------------------------------------------------
 
 TEST_CASE("numbers beyond double range, NaN and Infinity in JSON are refused by name", "[hostile][numbers]") {

@@ -32,6 +32,7 @@ struct Ctx {
     return nested[nested.size() - 1 - up];
   }
   std::optional<Value> error;
+  std::size_t iterations = 0;  // against kMaxIterations
 
   std::optional<Value> first_error;  // kept while evaluation goes on past an error
 
@@ -514,6 +515,7 @@ Value iterate(const Node& n, Ctx& c) {
   }
   bool any_unknown = false;
   for (std::size_t i = 0; i < items.size(); ++i) {
+    if (++c.iterations > kMaxIterations) return c.fail("Exceeded Allowed Iterations");
     c.nested.push_back(Value(Object{{"index", Value(static_cast<double>(i))}}));
     if (n.op == Op::Reduce)
       c.nested.push_back(Value(Object{{"accumulator", acc}, {"current", items[i]}}));

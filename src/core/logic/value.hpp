@@ -6,6 +6,7 @@
 // indirect call on the evaluator's hottest path.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -132,6 +133,10 @@ class Interner {
 };
 
 constexpr std::uint32_t kMaxValueDepth = 512;
+// Steps of map, filter, reduce, all, some and none in one evaluation. Nothing else in JsonLogic
+// repeats, so without this a rule of a few lines (iterators nested over long lists) could run
+// for days; the real rules take a few dozen.
+constexpr std::size_t kMaxIterations = 1'000'000;
 
 // A variable name as a path, as json-logic-js reads it: "a.b.1" → ["a", "b", "1"]; "" and null
 // → [] (the whole scope); a number is read as its text. Other kinds stay one (unresolvable) key.
