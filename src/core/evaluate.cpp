@@ -198,14 +198,7 @@ Estimate estimate_of(const Measure& m, const std::vector<Value>& slots, int appl
   return e;
 }
 
-// Money a local government receives is not a company's or a person's estimate, even when they
-// take part in the program (e.g. the host municipality's allocation for a seconded employee).
-bool goes_to_someone_else(const Measure& m, const std::vector<Value>& slots, int applicant_slot) {
-  auto local_government = [](const std::string& code) { return code == "prefecture" || code == "municipality"; };
-  if (!std::all_of(m.recipients.begin(), m.recipients.end(), local_government)) return false;
-  const Value& who = applicant_of(slots, applicant_slot);
-  return who.is_string() && !local_government(who.as_string());
-}
+bool is_local_government(const std::string& code) { return code == "prefecture" || code == "municipality"; }
 
 }  // namespace
 
@@ -258,9 +251,14 @@ Evaluator::Evaluator(const Catalog& catalog)
     return static_cast<int>(shapes_.size()) - 1;
   };
   for (const auto& q : catalog.questions) ask_shape_.push_back(q.ask_if ? shape_of(*q.ask_if) : -1);
+  if (const Question* applicant = catalog.question("applicant")) applicant_slot_ = applicant->slot;
   for (const auto& p : catalog.programs) {
     for (const auto& cond : p.conditions) condition_shape_.push_back(shape_of(cond.logic));
-    for (const auto& m : p.measures) applies_shape_.push_back(m.applies_if ? shape_of(*m.applies_if) : -1);
+    for (const auto& m : p.measures) {
+      applies_shape_.push_back(m.applies_if ? shape_of(*m.applies_if) : -1);
+      in_yen_.push_back(m.unit == "yen");
+      to_local_government_.push_back(std::all_of(m.recipients.begin(), m.recipients.end(), is_local_government));
+    }
   }
 }
 
@@ -275,8 +273,11 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
     if (ask_shape_[q] >= 0) ask[q] = truths.truth(ask_shape_[q]);
   CreditTargets credit_targets(c, answers, ask, ask_shape_, truths, expander);
 
-  const Question* applicant = c.question("applicant");
-  const int applicant_slot = applicant ? applicant->slot : -1;
+  const int applicant_slot = applicant_slot_;
+  // Money a local government receives is not a company's or a person's estimate, even when they
+  // take part in the program (e.g. the host municipality's allocation for a seconded employee).
+  const Value& who = applicant_of(slots, applicant_slot);
+  const bool applicant_not_local_government = who.is_string() && !is_local_government(who.as_string());
   Evaluation ev;
   ev.programs.reserve(c.programs.size());
   // Reserved in full, so the spans taken while filling them stay valid. The slot lists grow:
@@ -338,13 +339,14 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
     for (const auto& m : p.measures) {
       MeasureResult mr;
       mr.measure = &m;
-      const int applies_shape = applies_shape_[ev.measure_results.size()];
+      const std::size_t measure_index = ev.measure_results.size();
+      const int applies_shape = applies_shape_[measure_index];
       if (applies_shape >= 0) {
         mr.applies = truths.truth(applies_shape);
         truths.report_error(applies_shape, r.errors, "applies_if of measure ", m.id);
       }
-      bool headline_candidate = r.headline.kind == Estimate::Kind::None && m.amount && mr.applies != Tri::False && m.unit == "yen" &&
-                                !goes_to_someone_else(m, slots, applicant_slot);
+      bool headline_candidate = r.headline.kind == Estimate::Kind::None && m.amount && mr.applies != Tri::False && in_yen_[measure_index] &&
+                                !(to_local_government_[measure_index] && applicant_not_local_government);
       mr.estimate = estimate_of(m, slots, applicant_slot, r.errors, headline_candidate ? &amount_missing : nullptr);
       if (headline_candidate) {
         r.headline = mr.estimate;

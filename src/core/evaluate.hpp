@@ -112,6 +112,10 @@ class Evaluator {
   // the shape of each: per condition and per measure in catalog order, per question (-1: none).
   std::vector<const logic::Expr*> shapes_;
   std::vector<int> condition_shape_, applies_shape_, ask_shape_;
+  // Per measure in catalog order, read once here rather than compared as text each evaluation:
+  // an amount in yen (a headline candidate), money only local governments receive.
+  std::vector<char> in_yen_, to_local_government_;
+  int applicant_slot_ = -1;  // the "applicant" question's slot (-1: the rules have none)
 };
 
 // Slot values for an answer set: answers, Unknown or [min, max] for unanswered numbers, and
