@@ -147,7 +147,7 @@
     Module.rulesBytes = bytes;
     Module.ccall('shisaku_rules_part', null, [], []);
   }
-  var firstRules = null;  // a promise of the first part's text
+  var firstRules = null;  // a promise of the first part's bytes
 
   // Runs `f` once the browser has shown what is drawn now: after the next animation frame.
   function afterPaint(f) {
@@ -300,12 +300,12 @@
     requested[rulesName] = true;
     firstRules = fetchCounted(rulesName).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return new Uint8Array(b); });
     var wasm = fetchCounted('app.wasm').then(compileWasm);
-    var failed = function (e) { fail('施策ナビを読み込めませんでした / Could not load: ' + e.message); };
-    firstRules.catch(failed);
-    wasm.catch(failed);
+    var notLoaded = function (e) { fail('施策ナビを読み込めませんでした / Could not load: ' + e.message); };
+    firstRules.catch(notLoaded);
+    wasm.catch(notLoaded);
     Module.instantiateWasm = function (imports, receive) {
       wasm.then(function (module) { return WebAssembly.instantiate(module, imports).then(function (instance) { receive(instance, module); }); })
-        .catch(failed);
+        .catch(notLoaded);
       return {};  // asynchronous
     };
     var script = document.createElement('script');

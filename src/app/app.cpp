@@ -86,12 +86,19 @@ void App::rebind(const Catalog& catalog) {
   mirrored.clear();  // mirror the new texts
 }
 
+void App::open(Pending what) {
+  if (!rules_loaded) {
+    pending = what;
+    return;
+  }
+  if (what == Pending::Start) wizard.start();
+  if (what == Pending::Catalog) wizard.show_catalog();
+}
+
 void App::rules_arrived() {
   rules_loaded = true;
   Pending p = std::exchange(pending, Pending::None);
-  if (wizard.screen() != Screen::Start) return;  // a share link took the visitor elsewhere
-  if (p == Pending::Start) wizard.start();
-  if (p == Pending::Catalog) wizard.show_catalog();
+  if (wizard.screen() == Screen::Start) open(p);  // unless a share link took the visitor elsewhere
 }
 
 void App::notify(std::string text, double seconds) {

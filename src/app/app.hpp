@@ -52,14 +52,15 @@ struct App {
   // Which parts of the rules are loaded, and asking for one (main.cpp wires both to the rules
   // bundle and the page). Details are fetched when a screen first needs them.
   std::function<bool(Lang, BundlePart)> has_rules;
+  std::function<void(Lang, BundlePart)> want_rules;
   // False until the first part of the rules is in: the first frame is drawn before they are
   // parsed, over an empty catalog, and the start screen says it is loading.
   bool rules_loaded = false;
-  // A button of the start screen pressed before the rules were in: done when they are.
+  // What the start screen opens; pressed before the rules are in, it waits for them.
   enum class Pending { None, Start, Catalog } pending = Pending::None;
+  void open(Pending what);
   // The first part of the rules is loaded (and a share link restored): what was pressed meanwhile happens now.
   void rules_arrived();
-  std::function<void(Lang, BundlePart)> want_rules;
   // True when the details in the current language are here; asks for them otherwise.
   bool details_ready();
   // Switches the language, fetching its texts when they are not here yet (until then the other

@@ -170,11 +170,11 @@ const std::string* recipient_of(const Measure& m, const Value& applicant) {
 }
 
 // With `missing`, also the unanswered slots a partial estimate still depends on.
-Estimate estimate_of(const Measure& m, const std::vector<Value>& slots, int applicant_slot, std::vector<std::string>& errors,
+Estimate estimate_of(const Measure& m, const std::vector<Value>& slots, const Value& applicant, std::vector<std::string>& errors,
                      std::vector<int>* missing = nullptr) {
   Estimate e;
   e.measure = &m;
-  e.recipient = recipient_of(m, applicant_of(slots, applicant_slot));
+  e.recipient = recipient_of(m, applicant);
   if (!m.amount) return e;
   e.unit = m.unit;
   e.inputs = &m.inputs;
@@ -273,11 +273,10 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
     if (ask_shape_[q] >= 0) ask[q] = truths.truth(ask_shape_[q]);
   CreditTargets credit_targets(c, answers, ask, ask_shape_, truths, expander);
 
-  const int applicant_slot = applicant_slot_;
+  const Value& applicant = applicant_of(slots, applicant_slot_);
   // Money a local government receives is not a company's or a person's estimate, even when they
   // take part in the program (e.g. the host municipality's allocation for a seconded employee).
-  const Value& who = applicant_of(slots, applicant_slot);
-  const bool applicant_not_local_government = who.is_string() && !is_local_government(who.as_string());
+  const bool applicant_not_local_government = applicant.is_string() && !is_local_government(applicant.as_string());
   Evaluation ev;
   ev.programs.reserve(c.programs.size());
   // Reserved in full, so the spans taken while filling them stay valid. The slot lists grow:
@@ -347,7 +346,7 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
       }
       bool headline_candidate = r.headline.kind == Estimate::Kind::None && m.amount && mr.applies != Tri::False && in_yen_[measure_index] &&
                                 !(to_local_government_[measure_index] && applicant_not_local_government);
-      mr.estimate = estimate_of(m, slots, applicant_slot, r.errors, headline_candidate ? &amount_missing : nullptr);
+      mr.estimate = estimate_of(m, slots, applicant, r.errors, headline_candidate ? &amount_missing : nullptr);
       if (headline_candidate) {
         r.headline = mr.estimate;
         if (mr.applies == Tri::Unknown)

@@ -15,18 +15,11 @@ void start(App& app) {
   ImGui::Dummy(ImVec2(0, theme::px(12)));
   float w = ImGui::GetContentRegionAvail().x;
   // The first frame comes before the rules are parsed: a press then is kept until they are in.
-  bool ready = app.rules_loaded;
-  if (widgets::button(app.t(ui::kStart), true, w)) {
-    if (ready) app.wizard.start();
-    else app.pending = App::Pending::Start;
-  }
+  if (widgets::button(app.t(ui::kStart), true, w)) app.open(App::Pending::Start);
   if (app.wizard.answers().answered_count() > 0 && widgets::button(app.t(ui::kResume), false, w)) app.wizard.show_results();
-  if (widgets::button(app.t(ui::kBrowseCatalog), false, w)) {
-    if (ready) app.wizard.show_catalog();
-    else app.pending = App::Pending::Catalog;
-  }
+  if (widgets::button(app.t(ui::kBrowseCatalog), false, w)) app.open(App::Pending::Catalog);
   ImGui::Dummy(ImVec2(0, theme::px(12)));
-  if (!ready) {
+  if (!app.rules_loaded) {
     widgets::muted(app.t(app.pending == App::Pending::None ? ui::kLoadingRules : ui::kOpensWhenLoaded));
     return;
   }
