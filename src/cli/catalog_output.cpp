@@ -164,9 +164,9 @@ std::string program_html(const Catalog& c, const Program& p, Lang lang) {
     h += std::string("<li>") + (ja ? "予算: " : "Budget: ") + esc(b.label.in(lang) + " " + format_amount(b.value, b.unit, lang)) + " [" +
          esc(b.fiscal_year + ", " + cite(b.source)) + "]</li>\n";
   h += "</ul>\n";
-  if (!p.schedule.empty()) {
-    h += heading(ja ? "公募・要望調査の時期" : "Application schedule") + "<ul>\n";
-    for (const auto& d : p.schedule) h += "<li>" + esc(d.text.in(lang)) + "</li>\n";
+  if (!p.next_steps.empty()) {
+    h += heading(ja ? "次にすること" : "What to do next") + "<ul>\n";
+    for (const auto& d : p.next_steps) h += "<li>" + esc(d.text.in(lang)) + " <small>(" + esc(cite(d.source)) + ")</small></li>\n";
     h += "</ul>\n";
   }
   h += heading(ja ? "問合せ先" : "Contacts") + "<ul>\n";

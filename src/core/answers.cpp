@@ -65,7 +65,9 @@ bool unbase64url(const std::string& s, std::vector<std::uint8_t>& out) {
       out.push_back(static_cast<std::uint8_t>((acc >> bits) & 0xFF));
     }
   }
-  return s.size() % 4 != 1;
+  // The bits left over must be zero: otherwise two codes would decode to the same bytes, and a
+  // changed last character would go unnoticed by the checksum.
+  return s.size() % 4 != 1 && (acc & ((1u << bits) - 1)) == 0;
 }
 
 std::uint32_t crc32(const std::uint8_t* data, std::size_t n) {

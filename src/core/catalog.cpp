@@ -36,6 +36,12 @@ bool is_fiscal_year(const std::string& s) {
   return std::all_of(s.begin() + 1, s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// R8 → 8; Heisei years count before Reiwa (H31 = R1).
+int fiscal_year_number(const std::string& fy) {
+  int n = std::atoi(fy.c_str() + 1);
+  return fy[0] == 'H' ? n - 31 : n;
+}
+
 // Reads typed fields out of one file's JSON, recording what is wrong and where.
 class Reader {
  public:
@@ -248,7 +254,8 @@ class Loader {
     std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->path < b->path; });
 
     std::uint64_t h = 1469598103934665603ULL;
-    std::vector<std::pair<const ParsedRulesFile*, const json*>> questions, definitions, programs;
+    std::vector<std::pair<const ParsedRulesFile*, const json*>> questions, definitions, programs, listings;
+    std::pair<const ParsedRulesFile*, const json*> interview{nullptr, nullptr};
     bool have_meta = false;
     for (const ParsedRulesFile* f : sorted) {
       const json& content = *f->content;
@@ -264,8 +271,13 @@ class Loader {
         definitions.emplace_back(f, &content);
       } else if (starts_with(f->path, "programs/")) {
         programs.emplace_back(f, &content);
+      } else if (starts_with(f->path, "listed/")) {
+        listings.emplace_back(f, &content);
+      } else if (f->path == "interview.json") {
+        interview = {f, &content};
       } else {
-        problems_.push_back({Severity::Error, f->path, "", "unexpected file: rules/ holds meta.json, questions/, definitions/ and programs/ only"});
+        problems_.push_back({Severity::Error, f->path, "",
+                             "unexpected file: rules/ holds meta.json, interview.json, questions/, definitions/, programs/ and listed/ only"});
       }
     }
     if (!have_meta) problems_.push_back({Severity::Error, "meta.json", "", "missing: the rules need meta.json"});
@@ -281,6 +293,14 @@ class Loader {
     for (auto& [f, j] : programs) read_program(*f, *j);
     std::sort(cat_.programs.begin(), cat_.programs.end(),
               [](const Program& a, const Program& b) { return std::tie(a.ministry, a.id) < std::tie(b.ministry, b.id); });
+    for (auto& [f, j] : listings) read_listings(*f, *j);
+    std::sort(cat_.listings.begin(), cat_.listings.end(),
+              [](const Listing& a, const Listing& b) { return std::tie(a.ministry, a.id) < std::tie(b.ministry, b.id); });
+    if (interview.first)
+      read_interview(*interview.first, *interview.second);
+    else
+      problems_.push_back({Severity::Error, "interview.json", "", "missing: the rules need interview.json (the interview's chapters)"});
+    file_questions_by_chapter();
 
     if (has_errors(problems_)) return std::nullopt;
     return std::move(cat_);
@@ -342,6 +362,7 @@ class Loader {
       if (!claim_id(r, out.id, p + "/id")) continue;
       out.text = r.text(q, "text", p, true);
       out.help = r.text(q, "help", p, false);
+      out.short_label = r.text(q, "short", p, false);
       std::string type = r.str(q, "type", p, true);
       if (type == "boolean")
         out.type = QuestionType::Boolean;
@@ -735,17 +756,30 @@ class Loader {
         p.measures.push_back(std::move(out));
       }
     }
-    if (const json* schedule = r.array(j, "schedule", "", false)) {
-      for (std::size_t i = 0; i < schedule->size(); ++i) {
-        const json& s = (*schedule)[i];
-        std::string sp = "/schedule/" + std::to_string(i);
+    if (const json* steps = r.array(j, "next_steps", "", false)) {
+      for (std::size_t i = 0; i < steps->size(); ++i) {
+        const json& s = (*steps)[i];
+        std::string sp = "/next_steps/" + std::to_string(i);
         if (!s.is_object()) {
-          r.error(sp, "must be an object {text, source}");
+          r.error(sp, "must be an object {step, text, source}");
           continue;
         }
-        p.schedule.push_back({r.text(s, "text", sp, true), read_source(r, s, "source", sp, false)});
+        NextStep out;
+        std::string step = r.str(s, "step", sp, true);
+        if (step == "apply")
+          out.kind = StepKind::Apply;
+        else if (step == "when")
+          out.kind = StepKind::When;
+        else if (step == "prepare")
+          out.kind = StepKind::Prepare;
+        else if (!step.empty())
+          r.error(sp + "/step", "step must be apply (who applies, through whom), when or prepare, not \"" + step + "\"");
+        out.text = r.text(s, "text", sp, true);
+        out.source = read_source(r, s, "source", sp, true);
+        p.next_steps.push_back(std::move(out));
       }
     }
+    read_novelty(r, j, p);
     if (const json* budget = r.array(j, "budget", "", false)) {
       for (std::size_t i = 0; i < budget->size(); ++i) {
         const json& b = (*budget)[i];
@@ -769,11 +803,224 @@ class Loader {
       for (std::size_t i = 0; i < caveats->size(); ++i) p.caveats.push_back(r.text_value((*caveats)[i], "/caveats/" + std::to_string(i)));
 
     static const std::set<std::string> known = {"id", "name", "summary", "supports", "ministry", "applicants", "themes", "contacts",
-                                                "sources", "conditions", "figures", "measures", "schedule", "budget", "caveats",
-                                                "status_note", "related"};
+                                                "sources", "conditions", "figures", "measures", "next_steps", "budget", "caveats",
+                                                "novelty", "status_note", "related"};
     for (auto it = j.begin(); it != j.end(); ++it)
       if (!known.count(it.key())) r.error("/" + pointer_key(it.key()), "unknown field \"" + it.key() + "\"");
     cat_.programs.push_back(std::move(p));
+  }
+
+  // novelty: [{fiscal_year, kind, text?, source}], one entry per fiscal year, oldest first.
+  void read_novelty(Reader& r, const json& j, Program& p) {
+    const json* list = r.array(j, "novelty", "", false);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const json& n = (*list)[i];
+      std::string np = "/novelty/" + std::to_string(i);
+      if (!n.is_object()) {
+        r.error(np, "must be an object {fiscal_year, kind, text, source}");
+        continue;
+      }
+      Novelty out;
+      out.fiscal_year = r.str(n, "fiscal_year", np, true);
+      if (!out.fiscal_year.empty() && !is_fiscal_year(out.fiscal_year)) r.error(np + "/fiscal_year", "fiscal year must look like \"R8\"");
+      std::string kind = r.str(n, "kind", np, true);
+      if (kind == "new")
+        out.kind = NoveltyKind::New;
+      else if (kind == "expanded")
+        out.kind = NoveltyKind::Expanded;
+      else if (kind == "extended")
+        out.kind = NoveltyKind::Extended;
+      else if (kind == "unchanged")
+        out.kind = NoveltyKind::Unchanged;
+      else if (!kind.empty())
+        r.error(np + "/kind", "kind must be new, expanded, extended or unchanged, not \"" + kind + "\"");
+      // What changed is said for every change; "unchanged" needs no words.
+      out.text = r.text(n, "text", np, out.kind != NoveltyKind::Unchanged && !r.partial());
+      out.source = read_source(r, n, "source", np, true, !r.partial());
+      if (!out.source.fiscal_year.empty() && !out.fiscal_year.empty() && out.source.fiscal_year != out.fiscal_year)
+        r.error(np + "/source/fiscal_year", "the citation's fiscal year (" + out.source.fiscal_year + ") differs from the entry's (" + out.fiscal_year + ")");
+      if (!p.novelty.empty() && !out.fiscal_year.empty() && fiscal_year_number(p.novelty.back().fiscal_year) >= fiscal_year_number(out.fiscal_year))
+        r.error(np + "/fiscal_year", "one entry per fiscal year, oldest first");
+      p.novelty.push_back(std::move(out));
+    }
+  }
+
+  // listed/*.json: an array of programs a seed only names.
+  void read_listings(const ParsedRulesFile& f, const json& j) {
+    Reader r(f.path, problems_, options_.partial);
+    if (!j.is_array()) return r.error("", "a listed file must be an array of {id, name, ministry, themes, note, source}");
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      const json& e = j[i];
+      std::string lp = "/" + std::to_string(i);
+      if (!e.is_object()) {
+        r.error(lp, "must be an object");
+        continue;
+      }
+      Listing out;
+      out.file = f.path;
+      out.id = r.str(e, "id", lp, true);
+      if (!is_snake_id(out.id))
+        r.error(lp + "/id", "id \"" + out.id + "\" must be snake_case ascii");
+      else if (!program_ids_.insert(out.id).second)
+        r.error(lp + "/id", "duplicate program id \"" + out.id + "\"");
+      out.name = r.text(e, "name", lp, true);
+      out.ministry = r.str(e, "ministry", lp, true);
+      if (!out.ministry.empty()) r.code(out.ministry, cat_.meta.ministries, "ministries", lp + "/ministry");
+      out.themes = r.strings(e, "themes", lp, true);
+      for (std::size_t k = 0; k < out.themes.size(); ++k) r.code(out.themes[k], cat_.meta.themes, "themes", lp + "/themes/" + std::to_string(k));
+      out.note = r.text(e, "note", lp, !r.partial());
+      out.source = read_source(r, e, "source", lp, true, !r.partial());
+      for (auto it = e.begin(); it != e.end(); ++it)
+        if (!std::set<std::string>{"id", "name", "ministry", "themes", "note", "source"}.count(it.key()))
+          r.error(lp + "/" + pointer_key(it.key()), "unknown field \"" + it.key() + "\" (a listed program has no conditions or amounts)");
+      cat_.listings.push_back(std::move(out));
+    }
+  }
+
+  int question_slot(Reader& r, const json& id, const std::string& path) {
+    if (!id.is_string()) {
+      r.error(path, "must be a question id");
+      return -1;
+    }
+    const Question* q = cat_.question(id.get<std::string>());
+    if (!q) r.error(path, "unknown question \"" + id.get<std::string>() + "\"");
+    return q ? q->slot : -1;
+  }
+
+  // interview.json: the basic chapters, the interests question, the families with their gates.
+  void read_interview(const ParsedRulesFile& f, const json& j) {
+    Reader r(f.path, problems_, options_.partial);
+    InterviewSpec& iv = cat_.interview;
+    if (!j.is_object()) return r.error("", "interview.json must be an object {basics, interests, families, amounts}");
+    std::set<int> placed;  // questions in a basic chapter or gating a family
+    if (const json* basics = r.array(j, "basics", "", true)) {
+      for (std::size_t i = 0; i < basics->size(); ++i) {
+        const json& c = (*basics)[i];
+        std::string cp = "/basics/" + std::to_string(i);
+        if (!c.is_object()) {
+          r.error(cp, "a chapter is an object {id, title, questions}");
+          continue;
+        }
+        BasicChapter out{r.str(c, "id", cp, true), r.text(c, "title", cp, true), {}};
+        if (const json* qs = r.array(c, "questions", cp, true))
+          for (std::size_t k = 0; k < qs->size(); ++k) {
+            int slot = question_slot(r, (*qs)[k], cp + "/questions/" + std::to_string(k));
+            if (slot < 0) continue;
+            if (!placed.insert(slot).second) r.error(cp + "/questions/" + std::to_string(k), "a question belongs to one chapter");
+            out.questions.push_back(slot);
+          }
+        iv.basics.push_back(std::move(out));
+      }
+    }
+    if (const json* interests = r.field(j, "interests", "", true)) {
+      iv.interests = question_slot(r, *interests, "/interests");
+      if (iv.interests >= 0) check_interests_question(r, cat_.questions[static_cast<std::size_t>(iv.interests)]);
+      for (std::size_t i = 0; i < iv.basics.size(); ++i)
+        if (std::find(iv.basics[i].questions.begin(), iv.basics[i].questions.end(), iv.interests) != iv.basics[i].questions.end())
+          iv.purpose_chapter = static_cast<int>(i);
+      if (iv.interests >= 0 && iv.purpose_chapter < 0) r.error("/interests", "the interests question must be in one of the basic chapters");
+    }
+    iv.family_of.assign(cat_.programs.size(), -1);
+    std::map<std::string, int> program_index;
+    for (std::size_t i = 0; i < cat_.programs.size(); ++i) program_index[cat_.programs[i].id] = static_cast<int>(i);
+    std::set<std::string> family_ids;
+    if (const json* families = r.array(j, "families", "", true)) {
+      for (std::size_t i = 0; i < families->size(); ++i) {
+        const json& fj = (*families)[i];
+        std::string fp = "/families/" + std::to_string(i);
+        if (!fj.is_object()) {
+          r.error(fp, "a family is an object {id, title, gate?, programs}");
+          continue;
+        }
+        Family fam{r.str(fj, "id", fp, true), r.text(fj, "title", fp, true), -1, {}};
+        if (!fam.id.empty() && !family_ids.insert(fam.id).second) r.error(fp + "/id", "duplicate family id \"" + fam.id + "\"");
+        if (const json* gate = r.field(fj, "gate", fp, false)) {
+          fam.gate = question_slot(r, *gate, fp + "/gate");
+          if (fam.gate >= 0 && cat_.questions[static_cast<std::size_t>(fam.gate)].type != QuestionType::Boolean)
+            r.error(fp + "/gate", "a gate is a yes/no question (\"no\" sets the family aside)");
+          if (fam.gate >= 0 && !placed.insert(fam.gate).second) r.error(fp + "/gate", "a gate question gates one family and sits in no chapter");
+        }
+        const int family = static_cast<int>(iv.families.size());
+        for (const std::string& id : r.strings(fj, "programs", fp, true)) {
+          auto it = program_index.find(id);
+          if (it == program_index.end()) {
+            r.error(fp + "/programs", "unknown program \"" + id + "\"");
+            continue;
+          }
+          int& owner = iv.family_of[static_cast<std::size_t>(it->second)];
+          if (owner >= 0) r.error(fp + "/programs", "program \"" + id + "\" is already in family \"" + iv.families[static_cast<std::size_t>(owner)].id + "\"");
+          owner = family;
+          fam.programs.push_back(it->second);
+        }
+        if (fam.programs.empty()) r.error(fp + "/programs", "a family holds at least one program");
+        iv.families.push_back(std::move(fam));
+      }
+    }
+    if (!r.partial())
+      for (std::size_t i = 0; i < cat_.programs.size(); ++i)
+        if (iv.family_of[i] < 0)
+          r.error("/families", "program \"" + cat_.programs[i].id + "\" is in no family: every program is asked about in one family's chapter");
+    if (const json* amounts = r.field(j, "amounts", "", true)) iv.amounts_title = r.text(*amounts, "title", "/amounts", true);
+    for (auto it = j.begin(); it != j.end(); ++it)
+      if (!std::set<std::string>{"basics", "interests", "families", "amounts"}.count(it.key()))
+        r.error("/" + pointer_key(it.key()), "unknown field \"" + it.key() + "\"");
+  }
+
+  // Where the recap files each question (InterviewSpec::chapter_of).
+  void file_questions_by_chapter() {
+    InterviewSpec& iv = cat_.interview;
+    iv.chapter_of.assign(cat_.questions.size(), -1);
+    for (std::size_t c = 0; c < iv.basics.size(); ++c)
+      for (int s : iv.basics[c].questions) iv.chapter_of[static_cast<std::size_t>(s)] = static_cast<int>(c);
+    for (const Family& f : iv.families)
+      if (f.gate >= 0) iv.chapter_of[static_cast<std::size_t>(f.gate)] = iv.purpose_chapter;
+    auto file_under = [&](const logic::Expr& e, int chapter) {
+      std::vector<int> stack(e.slots_used().begin(), e.slots_used().end());
+      while (!stack.empty()) {
+        int s = stack.back();
+        stack.pop_back();
+        if (cat_.is_question_slot(s)) {
+          int& at = iv.chapter_of[static_cast<std::size_t>(s)];
+          if (at < 0) at = chapter;
+        } else {
+          for (int d : cat_.definitions[static_cast<std::size_t>(s) - cat_.questions.size()].logic.slots_used()) stack.push_back(d);
+        }
+      }
+    };
+    for (std::size_t f = 0; f < iv.families.size(); ++f)
+      for (int p : iv.families[f].programs)
+        for (const auto& cond : cat_.programs[static_cast<std::size_t>(p)].conditions) file_under(cond.logic, iv.family_chapter(static_cast<int>(f)));
+    for (const auto& p : cat_.programs)
+      for (const auto& m : p.measures) {
+        if (m.applies_if) file_under(*m.applies_if, iv.amounts_chapter());
+        if (m.amount) file_under(*m.amount, iv.amounts_chapter());
+      }
+    // A question asked only to open another (ask_if) goes with the first question it opens.
+    for (bool moved = true; moved;) {
+      moved = false;
+      for (const auto& q : cat_.questions) {
+        if (!q.ask_if || iv.chapter_of[static_cast<std::size_t>(q.slot)] < 0) continue;
+        for (int s : q.ask_if->slots_used())
+          if (cat_.is_question_slot(s) && iv.chapter_of[static_cast<std::size_t>(s)] < 0) {
+            iv.chapter_of[static_cast<std::size_t>(s)] = iv.chapter_of[static_cast<std::size_t>(q.slot)];
+            moved = true;
+          }
+      }
+    }
+  }
+
+  // The interests question: several themes, or all of them.
+  void check_interests_question(Reader& r, const Question& q) {
+    if (q.type != QuestionType::Multi) return r.error("/interests", "the interests question \"" + q.id + "\" must be a multi-choice question");
+    std::set<std::string> options;
+    for (const auto& o : q.options) options.insert(o.value);
+    for (const auto& [theme, label] : cat_.meta.themes)
+      if (!options.count(theme)) r.error("/interests", "the interests question has no option for the theme \"" + theme + "\"");
+    for (const auto& o : options)
+      if (o != kAllThemes && !cat_.meta.themes.count(o))
+        r.error("/interests", "option \"" + o + "\" of \"" + q.id + "\" is neither a theme of meta.json nor \"" + kAllThemes + "\"");
+    if (!options.count(kAllThemes)) r.error("/interests", "the interests question needs the option \"" + std::string(kAllThemes) + "\" (すべて)");
   }
 
   void read_figures(Reader& r, const json& j, Program& p) {
@@ -840,6 +1087,36 @@ int Question::option_index(const std::string& value) const {
   for (std::size_t i = 0; i < options.size(); ++i)
     if (options[i].value == value) return static_cast<int>(i);
   return -1;
+}
+
+const char* step_kind_name(StepKind k) {
+  switch (k) {
+    case StepKind::Apply:
+      return "apply";
+    case StepKind::When:
+      return "when";
+    case StepKind::Prepare:
+      return "prepare";
+  }
+  return "apply";
+}
+
+const char* novelty_kind_name(NoveltyKind k) {
+  switch (k) {
+    case NoveltyKind::New:
+      return "new";
+    case NoveltyKind::Expanded:
+      return "expanded";
+    case NoveltyKind::Extended:
+      return "extended";
+    case NoveltyKind::Unchanged:
+      return "unchanged";
+  }
+  return "unchanged";
+}
+
+bool InterviewSpec::is_gate(int slot) const {
+  return std::any_of(families.begin(), families.end(), [slot](const Family& f) { return f.gate == slot; });
 }
 
 const Figure* Program::figure(const std::string& name) const {

@@ -38,6 +38,8 @@ struct Question {
   QuestionType type = QuestionType::Boolean;
   Text text;
   Text help;
+  // A few words naming what it asks ("受入れ人数"): a card says 「受入れ人数を入れると算出」.
+  Text short_label;
   std::vector<Option> options;
   std::string unit;
   double min = 0;
@@ -110,10 +112,25 @@ struct Contact {
   SourceRef source;
 };
 
-struct Dated {
+// One step of 「次にすること」, as a seed states it: who applies and through whom, when
+// (公募・要望調査, deadlines, periods), or what to prepare.
+enum class StepKind { Apply, When, Prepare };
+struct NextStep {
+  StepKind kind = StepKind::Apply;
   Text text;
   SourceRef source;
 };
+const char* step_kind_name(StepKind k);  // "apply", "when", "prepare"
+
+// What one fiscal year did to a program (【新規】【拡充】【延長】, or listed unchanged).
+enum class NoveltyKind { New, Expanded, Extended, Unchanged };
+struct Novelty {
+  std::string fiscal_year;
+  NoveltyKind kind = NoveltyKind::Unchanged;
+  Text text;  // what changed (empty for unchanged)
+  SourceRef source;
+};
+const char* novelty_kind_name(NoveltyKind k);  // "new", "expanded", "extended", "unchanged"
 
 struct Budget {
   double value = 0;
@@ -136,14 +153,65 @@ struct Program {
   std::vector<Condition> conditions;
   std::vector<Figure> figures;
   std::vector<Measure> measures;
-  std::vector<Dated> schedule;
+  std::vector<NextStep> next_steps;
   std::vector<Budget> budget;
   std::vector<Text> caveats;
+  std::vector<Novelty> novelty;  // by fiscal year, oldest first
   Text status_note;
   std::vector<std::string> related;
   std::string file;
 
   const Figure* figure(const std::string& name) const;
+  // The newest fiscal year's entry (nullptr when there is none).
+  const Novelty* latest_novelty() const { return novelty.empty() ? nullptr : &novelty.back(); }
+};
+
+// A program a seed only names (e.g. a ministry's list of support tools): found in the catalog
+// and listed with its theme, never evaluated, since the seed gives no condition or amount.
+struct Listing {
+  std::string id;
+  Text name;
+  std::string ministry;
+  std::vector<std::string> themes;
+  Text note;  // what the seed says of it, e.g. "a support tool for decarbonisation"
+  SourceRef source;
+  std::string file;
+};
+
+// The option of the interests question that keeps every theme in scope (すべて).
+constexpr const char* kAllThemes = "all";
+
+// The interview's chapters (rules/interview.json; docs/decisions/0007-interview-chapters.md).
+// The basic chapters come first, in order; then one chapter per family of programs; then the
+// optional amounts chapter.
+struct BasicChapter {
+  std::string id;
+  Text title;
+  std::vector<int> questions;  // slots, in the order they are asked
+};
+
+struct Family {
+  std::string id;
+  Text title;
+  int gate = -1;               // a yes/no question: "no" sets the family aside (-1: none)
+  std::vector<int> programs;   // indices into Catalog::programs, in the order they are asked
+};
+
+struct InterviewSpec {
+  std::vector<BasicChapter> basics;
+  int interests = -1;          // slot of the multi-choice question over the themes
+  int purpose_chapter = -1;    // the basic chapter holding it, where the gates are asked too
+  std::vector<Family> families;
+  Text amounts_title;
+  std::vector<int> family_of;  // per program index
+  // Per question slot, the chapter a recap files it under: a basic chapter's index, or
+  // basics.size() + a family's index (the first family whose conditions read it), or
+  // amounts_chapter() (it only refines amounts), or -1 (read by nothing).
+  std::vector<int> chapter_of;
+  int family_chapter(int family) const { return static_cast<int>(basics.size()) + family; }
+  int amounts_chapter() const { return static_cast<int>(basics.size() + families.size()); }
+  int chapter_count() const { return amounts_chapter() + 1; }
+  bool is_gate(int slot) const;
 };
 
 // Code lists from meta.json: code → label.
@@ -179,6 +247,8 @@ struct Catalog {
   std::vector<Question> questions;      // declared order; slot == index
   std::vector<Definition> definitions;  // slots after the questions
   std::vector<Program> programs;        // sorted by ministry, then id
+  std::vector<Listing> listings;        // named only (rules/listed/), sorted by ministry, then id
+  InterviewSpec interview;
   // A short hash of every rules file: share links carry it to detect outdated links.
   std::string fingerprint;
   // The texts of options and rules, shared (answers compare with rules by address).

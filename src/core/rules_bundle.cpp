@@ -13,7 +13,9 @@ using nlohmann::json;
 
 // Program fields shown only on a program's own page, in exports and in the printable page.
 const std::set<std::string> kProgramDetails = {"summary", "supports", "contacts", "sources", "budget",
-                                               "schedule", "caveats", "status_note", "related"};
+                                               "next_steps", "caveats", "status_note", "related"};
+// A card's badge needs a novelty's year and kind; what changed, and where it says so, are details.
+const std::set<std::string> kNoveltyDetails = {"text", "source"};
 const std::set<std::string> kFigureDetails = {"label", "fiscal_year", "source", "history"};
 const std::set<std::string> kConditionDetails = {"text", "source"};
 const std::set<std::string> kMeasureDetails = {"label", "per", "note"};
@@ -52,10 +54,11 @@ json split_program(const json& p, bool keep_details) {
     return out;
   };
   json out = pick(p, kProgramDetails, true);
-  for (const char* list : {"conditions", "measures"}) {
+  for (const char* list : {"conditions", "measures", "novelty"}) {
     auto it = p.find(list);
     if (it == p.end() || !it->is_array()) continue;
-    const auto& details = std::string(list) == "conditions" ? kConditionDetails : kMeasureDetails;
+    const std::string name = list;
+    const auto& details = name == "conditions" ? kConditionDetails : name == "measures" ? kMeasureDetails : kNoveltyDetails;
     json items = json::array();
     for (const auto& e : *it) items.push_back(e.is_object() ? pick(e, details, true) : e);
     out[list] = items;

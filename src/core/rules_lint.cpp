@@ -199,6 +199,30 @@ std::optional<std::string> stuck_example(const Catalog& c, const std::vector<con
   return example;
 }
 
+// What a person needs beside the rules: a contact they can reach, the year's novelty, and a
+// short name for every question a card may ask for ("受入れ人数を入れると算出").
+void lint_details(const Catalog& c, Problems& problems) {
+  for (const auto& p : c.programs) {
+    bool reachable = std::any_of(p.contacts.begin(), p.contacts.end(),
+                                 [](const Contact& ct) { return !ct.phone.empty() || !ct.url.empty() || !ct.email.empty(); });
+    if (!reachable && !p.contacts.empty())
+      problems.push_back({Severity::Warning, p.file, "/contacts",
+                          "no reachable contact: the seeds give no phone, URL or e-mail for \"" + p.id +
+                              "\" (shown as 「資料に連絡先の記載なし」 with the division)"});
+    if (p.novelty.empty())
+      problems.push_back({Severity::Warning, p.file, "", "no novelty: say per fiscal year whether the program is new, expanded, extended or unchanged"});
+  }
+  std::set<int> amount_inputs;
+  for (const auto& p : c.programs)
+    for (const auto& m : p.measures)
+      if (m.amount) question_slots(c, *m.amount, amount_inputs);
+  for (int s : amount_inputs) {
+    const Question& q = c.questions[static_cast<std::size_t>(s)];
+    if (q.short_label.empty())
+      problems.push_back({Severity::Warning, q.file, "", "question \"" + q.id + "\" feeds an amount but has no \"short\" label (a card says what it needs by it)"});
+  }
+}
+
 }  // namespace
 
 std::string check_quote(const std::string& seed_text, int first, int last, const std::string& quote) {
@@ -259,8 +283,12 @@ void lint_catalog(const Catalog& c, Problems& problems) {
       if (m.applies_if) question_slots(c, *m.applies_if, used_by_programs);
     }
   }
-  // A question matters if a program reads it, or a question that matters waits for it.
+  // A question matters if a program reads it, the interview asks it (interests, gates), or a
+  // question that matters waits for it.
   std::set<int> used = used_by_programs;
+  if (c.interview.interests >= 0) used.insert(c.interview.interests);
+  for (const auto& f : c.interview.families)
+    if (f.gate >= 0) used.insert(f.gate);
   bool grew = true;
   while (grew) {
     grew = false;
@@ -271,6 +299,7 @@ void lint_catalog(const Catalog& c, Problems& problems) {
       for (int d : deps) grew = used.insert(d).second || grew;
     }
   }
+  lint_details(c, problems);
   for (const auto& q : c.questions) {
     if (!used.count(q.slot))
       problems.push_back({Severity::Warning, q.file, "", "question \"" + q.id + "\" is not used by any rule"});

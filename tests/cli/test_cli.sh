@@ -22,7 +22,8 @@ check "evaluate stdin"       0 '"status": "unknown"'     -- bash -c "echo '{}' |
 check "next"                 0 '"id": "fiscal_index"'    -- "$bin" next --rules "$fixture" --answers "$tmp/a.json"
 check "next --all"           0 '"id": "stay_days"'       -- "$bin" next --rules "$fixture" --answers "$tmp/a.json" --all
 check "validate ok"          0 '^ok: 2 programs'         -- "$bin" validate "$fixture" --seeds "$root/tests/fixtures/seeds"
-check "validate strict"      1 'not used by any rule'    -- "$bin" validate "$fixture" --seeds "$root/tests/fixtures/seeds" --strict
+cp -r "$fixture" "$tmp/with-warning" && cp "$root/tests/fixtures/bad/unused_question/questions/90-extra.json" "$tmp/with-warning/questions/"
+check "validate strict"      1 'not used by any rule'    -- "$bin" validate "$tmp/with-warning" --seeds "$root/tests/fixtures/seeds" --strict
 mkdir -p "$tmp/bad" && cp -r "$fixture"/. "$tmp/bad/" && cp -r "$root/tests/fixtures/bad/unknown_question/programs" "$tmp/bad/"
 check "validate invalid"     1 'alpha.json at /conditions/1/logic/==/0/var: unknown question' -- "$bin" validate "$tmp/bad"
 check "catalog json"         0 '"count": 2'              -- "$bin" catalog --rules "$fixture"

@@ -12,7 +12,7 @@ using namespace shisaku;
 
 TEST_CASE("the good fixture loads with its questions, definitions and programs", "[catalog]") {
   const Catalog& c = test::demo_catalog();
-  CHECK(c.questions.size() == 5);
+  CHECK(c.questions.size() == 6);
   CHECK(c.definitions.size() == 1);
   REQUIRE(c.programs.size() == 2);
   const Program* alpha = c.program("alpha");

@@ -154,9 +154,9 @@ void detail(App& app) {
   conditions(app, *r);
   widgets::separator_space();
   estimate(app, *r);
-  if (!p.schedule.empty() || !p.budget.empty()) {
+  if (!p.next_steps.empty() || !p.budget.empty()) {
     widgets::separator_space();
-    for (const auto& s : p.schedule) widgets::text(std::string(app.t(ui::kSchedule)) + ": " + s.text.in(lang));
+    for (const auto& s : p.next_steps) widgets::text(std::string(app.t(ui::kSchedule)) + ": " + s.text.in(lang));
     for (const auto& b : p.budget)
       widgets::text(std::string(app.t(ui::kBudget)) + ": " + b.label.in(lang) + " " + format_amount(b.value, b.unit, lang) + " [" + b.fiscal_year + "] " +
                     cite(b.source));
