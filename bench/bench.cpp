@@ -16,6 +16,7 @@
 #include "evaluate.hpp"
 #include "rules_lint.hpp"
 #include "rules_dir.hpp"
+#include "walk.hpp"
 
 using namespace shisaku;
 using Clock = std::chrono::steady_clock;
@@ -57,29 +58,12 @@ Answers random_answers(const Catalog& c, std::mt19937& rng) {
   return a;
 }
 
-// Follows the wizard's own next-question choice with a persona's answers (a question the
-// persona has no answer for is skipped, as "わからない") until no question can change any
-// program's status.
-// Returns the number of questions shown.
-int questions_asked(const Catalog& c, const Evaluator& evaluator, const nlohmann::json& persona) {
-  Answers a(c);
-  int asked = 0;
-  while (true) {
-    Evaluation ev = evaluator.evaluate(a);
-    if (!ev.status_open) return asked;
-    const Question& q = c.questions[static_cast<std::size_t>(*ev.next_question)];
-    ++asked;
-    auto it = persona.find(q.id);
-    if (it == persona.end() || a.set(q.slot, *it)) a.skip(q.slot);
-  }
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   int runs = 2000;
   std::string rules = SHISAKU_BENCH_RULES_DIR;
-  std::string personas = SHISAKU_BENCH_SCENARIOS_DIR;
+  std::string personas = SHISAKU_BENCH_PERSONAS_DIR;
   std::string answer_sets;  // a JSON array of complete answer sets (scripts/benchmark shares one with json-logic-engine)
   for (int i = 1; i + 1 < argc; ++i) {
     std::string a = argv[i];
@@ -157,21 +141,33 @@ int main(int argc, char** argv) {
   }
   double per_set = micros(Clock::now() - t0) / (rounds * static_cast<double>(sets.size()));
 
-  // Questions asked until every program is decided, over the scenario personas.
+  // The interview as the personas of tests/personas/ meet it (walk.hpp).
+  struct PersonaFigures {
+    std::string name;
+    std::size_t asked;
+    int off_topic, returns, keys, keys_early;
+  };
+  std::vector<PersonaFigures> walked;
   std::error_code ec;
-  double asked_total = 0;
-  int persona_count = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(personas, ec)) {
-    if (entry.path().extension() != ".json") continue;
+  std::vector<std::filesystem::path> persona_files;
+  for (const auto& entry : std::filesystem::directory_iterator(personas, ec))
+    if (entry.path().extension() == ".json") persona_files.push_back(entry.path());
+  std::sort(persona_files.begin(), persona_files.end());
+  for (const auto& path : persona_files) {
     std::string text;
-    if (!cli::read_file(entry.path().string(), text)) continue;
+    if (!cli::read_file(path.string(), text)) continue;
     auto j = nlohmann::json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.contains("answers")) continue;
-    const nlohmann::json& answers = j["answers"].contains("answers") ? j["answers"]["answers"] : j["answers"];
-    asked_total += questions_asked(c, evaluator, answers);
-    ++persona_count;
+    Walk w = walk_interview(c, evaluator, j["answers"]);
+    PersonaFigures f{path.stem().string(), w.steps.size(), w.off_topic, w.returns, 0, 0};
+    for (const auto& key : j.value("key_programs", nlohmann::json::array()))
+      for (std::size_t i = 0; i < c.programs.size(); ++i)
+        if (c.programs[i].id == key.get<std::string>()) {
+          ++f.keys;
+          f.keys_early += w.final.programs[i].status == Status::Eligible && w.eligible_after[i] >= 0 && w.eligible_after[i] <= 12;
+        }
+    walked.push_back(f);
   }
-
   struct rusage ru {};
   getrusage(RUSAGE_SELF, &ru);
   std::printf("rules: %zu programs, %zu questions, %zu conditions (fingerprint %s)\n", c.programs.size(), c.questions.size(), conditions,
@@ -184,8 +180,22 @@ int main(int argc, char** argv) {
   std::printf("| eligibility of every program, one complete answer set (mean over %zu sets) | %.2f µs |\n", sets.size(), per_set);
   std::fprintf(stderr, "eligible in total: %zu\n", eligible / static_cast<std::size_t>(rounds));  // per pass over the sets
   std::printf("| peak memory (max RSS) | %.1f MB |\n", ru.ru_maxrss / 1024.0);
-  if (persona_count)
-    std::printf("| questions asked until every program is decided (mean of %d personas) | %.1f of %zu (%.0f%%) |\n", persona_count,
-                asked_total / persona_count, c.questions.size(), 100.0 * asked_total / persona_count / c.questions.size());
+  if (!walked.empty()) {
+    std::vector<double> asked;
+    int off_topic = 0, returns = 0, keys = 0, keys_early = 0;
+    for (const auto& f : walked) {
+      asked.push_back(static_cast<double>(f.asked));
+      off_topic += f.off_topic;
+      returns += f.returns;
+      keys += f.keys;
+      keys_early += f.keys_early;
+    }
+    std::printf("| interview: questions shown until every program in scope is decided (%zu personas): median; max | %.0f; %.0f of %zu |\n",
+                walked.size(), median(asked), *std::max_element(asked.begin(), asked.end()), c.questions.size());
+    std::printf("| interview: questions outside the chosen themes (basic chapters aside); returns to a program left | %d; %d |\n", off_topic, returns);
+    std::printf("| interview: key programs eligible within the first 12 questions | %d of %d |\n", keys_early, keys);
+    std::printf("\n| persona | questions | off topic | returns | key programs within 12 |\n|---|---|---|---|---|\n");
+    for (const auto& f : walked) std::printf("| %s | %zu | %d | %d | %d of %d |\n", f.name.c_str(), f.asked, f.off_topic, f.returns, f.keys_early, f.keys);
+  }
   return 0;
 }

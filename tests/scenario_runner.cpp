@@ -26,6 +26,19 @@ void check_program(const Catalog& c, const ProgramResult& r, const json& want, s
   std::string id = r.program->id;
   if (want.contains("status") && want["status"] != status_name(r.status))
     failures.push_back(id + ": status " + status_name(r.status) + ", expected " + want["status"].get<std::string>());
+  if (want.contains("scope") && want["scope"] != scope_name(r.scope))
+    failures.push_back(id + ": scope " + scope_name(r.scope) + ", expected " + want["scope"].dump());
+  if (want.contains("total")) {
+    // {"value": N}: exact; {"known": N}: partial, N known so far; null: no amount.
+    const json& t = want["total"];
+    bool ok = t.is_null() ? r.total.kind == Total::Kind::None
+              : t.contains("value") ? r.total.kind == Total::Kind::Exact && close(r.total.known, t["value"].get<double>())
+              : t.contains("known") ? r.total.kind == Total::Kind::Partial && close(r.total.known, t["known"].get<double>())
+                                    : false;
+    if (!ok)
+      failures.push_back(id + ": total " + std::string(r.total.kind == Total::Kind::None ? "none" : r.total.kind == Total::Kind::Exact ? "exact " : "partial ") +
+                         (r.total.kind == Total::Kind::None ? "" : std::to_string(r.total.known)) + ", expected " + t.dump());
+  }
   if (!want.contains("estimate")) return;
   const json& e = want["estimate"];
   const Estimate& got = r.headline;
@@ -125,6 +138,16 @@ int main(int argc, char** argv) {
       std::string got = ev.next_question ? c.questions[*ev.next_question].id : "";
       std::string want = expect["next_question"].is_null() ? "" : expect["next_question"].get<std::string>();
       if (got != want) failures.push_back("next question " + (got.empty() ? "(none)" : got) + ", expected " + (want.empty() ? "(none)" : want));
+    }
+    if (expect.contains("next_chapter")) {
+      std::string got = ev.next_question ? c.interview.chapter_id(ev.remaining_chapter.front()) : "";
+      if (got != expect["next_chapter"].get<std::string>())
+        failures.push_back("next question's chapter " + (got.empty() ? "(none)" : got) + ", expected " + expect["next_chapter"].get<std::string>());
+    }
+    if (expect.contains("amount_questions")) {
+      json got = json::array();
+      for (int q : ev.amount_questions) got.push_back(c.slot_name(q));
+      if (got != expect["amount_questions"]) failures.push_back("amount questions " + got.dump() + ", expected " + expect["amount_questions"].dump());
     }
     for (const auto& f : failures) std::cerr << path << ": " << f << "\n";
     if (!failures.empty()) ++failed;

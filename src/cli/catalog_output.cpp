@@ -142,7 +142,6 @@ std::string program_html(const Catalog& c, const Program& p, Lang lang) {
   bool ja = lang == Lang::Ja;
   auto heading = [](const char* text) { return std::string("<h4>") + text + "</h4>\n"; };
   std::string h = "<article id=\"" + esc(p.id) + "\" data-program=\"" + esc(p.id) + "\">\n<h3>" + esc(p.name.in(lang)) + "</h3>\n";
-  if (!p.status_note.empty()) h += "<p class=\"note\">" + esc(p.status_note.in(lang)) + "</p>\n";
   h += std::string("<dl>") + (ja ? "<dt>所管</dt><dd>" : "<dt>Ministry</dt><dd>") + esc(label(c.meta.ministries, p.ministry, lang)) + "</dd>" +
        (ja ? "<dt>対象</dt><dd>" : "<dt>Who applies</dt><dd>") + esc(joined_labels(c.meta.applicants, p.applicants, lang)) + "</dd>" +
        (ja ? "<dt>分野</dt><dd>" : "<dt>Themes</dt><dd>") + esc(joined_labels(c.meta.themes, p.themes, lang)) + "</dd></dl>\n";

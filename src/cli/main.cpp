@@ -19,6 +19,7 @@
 #include "rules_bundle.hpp"
 #include "rules_lint.hpp"
 #include "rules_dir.hpp"
+#include "walk.hpp"
 
 namespace shisaku::cli {
 namespace {
@@ -27,8 +28,10 @@ const char* kUsage = R"(usage: shisaku <command> [options]
 
   evaluate --answers FILE [--rules DIR] [--lang ja|en] [--format json|text]
                       results for every program, and the next question (FILE - = stdin)
-  next --answers FILE [--rules DIR] [--lang ja|en] [--all]
-                      the next question (--all: every question still worth asking)
+  next --answers FILE [--rules DIR] [--lang ja|en] [--all | --amounts]
+                      the next question, with its chapter and the programs it decides
+                      (--all: every question still to ask, in order; --amounts: the questions
+                      that only refine amounts)
   validate [DIR] [--seeds DIR] [--no-lint] [--strict]
                       check the rules; exit 1 when invalid (--strict: warnings too)
   catalog [--rules DIR] [--format json|csv|md|html] [--lang ja|en]
@@ -39,6 +42,10 @@ const char* kUsage = R"(usage: shisaku <command> [options]
   bundle [--rules DIR] -o DIR
                       the rules as the web app loads them: rules.LANG.json (core) and
                       rules-details.LANG.json for ja and en
+  walk --answers FILE [--rules DIR] [--lang ja|en] [--format text|json]
+                      the interview a person with these answers goes through: each question
+                      shown, its chapter and the programs it is asked for, until every program
+                      in scope is decided (a question without an answer is skipped)
   share --answers FILE [--rules DIR]
                       the compact share code of an answer set
   decode CODE [--rules DIR]
@@ -70,7 +77,7 @@ int input_error(const std::string& msg) {
 
 std::optional<Args> parse_args(int argc, char** argv, std::string& error) {
   static const std::vector<std::string> with_value = {"--answers", "--rules", "--lang", "--format", "--seeds", "-o"};
-  static const std::vector<std::string> bare = {"--all", "--no-lint", "--strict"};
+  static const std::vector<std::string> bare = {"--all", "--amounts", "--no-lint", "--strict"};
   Args a;
   if (argc < 2) {
     error = "no command";
@@ -172,14 +179,15 @@ int cmd_evaluate(const Args& a, bool next_only) {
   Evaluation ev = Evaluator(*cat).evaluate(*answers);
   if (next_only) {
     nlohmann::json out = nlohmann::json::array();
-    if (a.flag("--all")) {
-      for (int s : ev.remaining) out.push_back(question_json(*cat, cat->questions[static_cast<std::size_t>(s)], *lang));
-    } else if (ev.next_question) {
-      out.push_back(question_json(*cat, cat->questions[static_cast<std::size_t>(*ev.next_question)], *lang));
-    }
+    if (a.flag("--amounts"))
+      out = amount_questions_json(*cat, ev, *lang);
+    else if (a.flag("--all"))
+      out = remaining_questions_json(*cat, ev, *lang);
+    else if (ev.next_question)
+      out.push_back(next_question_json(*cat, ev, *lang));
     if (format == "text") {
       for (const auto& q : out) {
-        std::cout << q["text"].get<std::string>() << " [" << q["id"].get<std::string>() << "]\n";
+        std::cout << "[" << q["chapter"]["title"].get<std::string>() << "] " << q["text"].get<std::string>() << " [" << q["id"].get<std::string>() << "]\n";
         if (q.contains("options"))
           for (const auto& o : q["options"]) std::cout << "  - " << o["value"].get<std::string>() << ": " << o["label"].get<std::string>() << "\n";
       }
@@ -193,6 +201,53 @@ int cmd_evaluate(const Args& a, bool next_only) {
     std::cout << evaluation_text(*cat, ev, *lang);
   else
     std::cout << json_text(evaluation_json(*cat, ev, *lang), 2) << "\n";
+  return 0;
+}
+
+int cmd_walk(const Args& a) {
+  std::string error;
+  auto lang = parse_lang(a, error);
+  if (!lang) return usage_error(error);
+  std::string format = a.get("--format", "text");
+  if (format != "json" && format != "text") return usage_error("--format takes json or text");
+  auto cat = load_rules(a.get("--rules", default_rules_dir()), false, "");
+  if (!cat) return 2;
+  auto answers = load_answers(*cat, a, error);
+  if (!answers) return input_error(error);
+  Walk w = walk_interview(*cat, Evaluator(*cat), answers->to_json()["answers"]);
+  const InterviewSpec& iv = cat->interview;
+  nlohmann::json steps = nlohmann::json::array();
+  for (const WalkStep& s : w.steps) {
+    const Question& q = cat->questions[static_cast<std::size_t>(s.slot)];
+    nlohmann::json serves = nlohmann::json::array();
+    for (int p : s.serves) serves.push_back(cat->programs[static_cast<std::size_t>(p)].id);
+    steps.push_back({{"id", q.id}, {"chapter", iv.chapter_id(s.chapter)}, {"basic", s.basic},
+                     {"answer", s.answered ? answers->to_json()["answers"][q.id] : nlohmann::json("skipped")}, {"serves", serves}});
+  }
+  nlohmann::json returned = nlohmann::json::array();
+  for (int p : w.returned_to) returned.push_back(cat->programs[static_cast<std::size_t>(p)].id);
+  if (format == "json") {
+    std::cout << json_text({{"steps", steps}, {"questions", w.steps.size()}, {"off_topic", w.off_topic}, {"returns", w.returns},
+                            {"returned_to", returned}, {"results", evaluation_json(*cat, w.final, *lang)}}, 2)
+              << "\n";
+    return 0;
+  }
+  const bool ja = *lang == Lang::Ja;
+  int n = 0;
+  for (const WalkStep& s : w.steps) {
+    const Question& q = cat->questions[static_cast<std::size_t>(s.slot)];
+    std::cout << ++n << ". [" << iv.chapter_title(s.chapter).in(*lang) << "] " << q.text.in(*lang) << "\n   → "
+              << (s.answered ? answers->describe(s.slot, *lang) : std::string(ja ? "わからない" : "don't know"));
+    if (!s.serves.empty()) {
+      std::cout << (ja ? "（" : " (") << cat->programs[static_cast<std::size_t>(s.serves.front())].name.in(*lang);
+      if (s.serves.size() > 1) std::cout << (ja ? " ほか" + std::to_string(s.serves.size() - 1) + "件" : " and " + std::to_string(s.serves.size() - 1) + " more");
+      std::cout << (ja ? "）" : ")");
+    }
+    std::cout << "\n";
+  }
+  std::cout << "\n" << (ja ? "質問 " : "questions: ") << w.steps.size() << (ja ? "問・分野外 " : ", off topic: ") << w.off_topic
+            << (ja ? "問・施策に戻った回数 " : ", returns to a program: ") << w.returns << "\n";
+  std::cout << evaluation_text(*cat, w.final, *lang);
   return 0;
 }
 
@@ -318,6 +373,7 @@ int main(int argc, char** argv) {
   if (c == "catalog") return cmd_catalog(*args);
   if (c == "logic") return cmd_logic();
   if (c == "bundle") return cmd_bundle(*args);
+  if (c == "walk") return cmd_walk(*args);
   if (c == "share") return cmd_share(*args);
   if (c == "decode") return cmd_decode(*args);
   if (c == "help" || c == "--help" || c == "-h") {

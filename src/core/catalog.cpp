@@ -331,6 +331,25 @@ class Loader {
     cat_.meta.measure_kinds = code_list(r, j, "measure_kinds");
     cat_.meta.amount_meanings = code_list(r, j, "amount_meanings");
     cat_.meta.units = code_list(r, j, "units");
+    std::set<std::string> grouped;
+    if (const json* groups = r.array(j, "support_groups", "", true)) {
+      for (std::size_t i = 0; i < groups->size(); ++i) {
+        const json& g = (*groups)[i];
+        std::string gp = "/support_groups/" + std::to_string(i);
+        if (!g.is_object()) {
+          r.error(gp, "a support group is an object {id, label, kinds}");
+          continue;
+        }
+        Meta::SupportGroup out{r.str(g, "id", gp, true), r.text(g, "label", gp, true), r.strings(g, "kinds", gp, true)};
+        for (std::size_t k = 0; k < out.kinds.size(); ++k) {
+          r.code(out.kinds[k], cat_.meta.measure_kinds, "measure_kinds", gp + "/kinds/" + std::to_string(k));
+          if (!grouped.insert(out.kinds[k]).second) r.error(gp + "/kinds/" + std::to_string(k), "measure kind \"" + out.kinds[k] + "\" is in two support groups");
+        }
+        cat_.meta.support_groups.push_back(std::move(out));
+      }
+      for (const auto& [kind, label] : cat_.meta.measure_kinds)
+        if (!grouped.count(kind)) r.error("/support_groups", "measure kind \"" + kind + "\" is in no support group (the results group programs by them)");
+    }
   }
 
   bool claim_id(Reader& r, const std::string& id, const std::string& path) {
@@ -610,7 +629,6 @@ class Loader {
     const bool details = !r.partial();
     p.summary = r.text(j, "summary", "", details);
     p.supports = r.text(j, "supports", "", details);
-    p.status_note = r.text(j, "status_note", "", false);
     p.ministry = r.str(j, "ministry", "", true);
     if (!p.ministry.empty()) {
       r.code(p.ministry, cat_.meta.ministries, "ministries", "/ministry");
@@ -780,6 +798,21 @@ class Loader {
       }
     }
     read_novelty(r, j, p);
+    p.total_of = r.strings(j, "total_of", "", false);
+    const Measure* first_part = nullptr;
+    for (std::size_t i = 0; i < p.total_of.size(); ++i) {
+      const std::string tp = "/total_of/" + std::to_string(i);
+      auto m = std::find_if(p.measures.begin(), p.measures.end(), [&](const Measure& x) { return x.id == p.total_of[i]; });
+      if (m == p.measures.end()) {
+        r.error(tp, "unknown measure \"" + p.total_of[i] + "\"");
+        continue;
+      }
+      if (!m->amount || m->unit != "yen") r.error(tp, "measure \"" + m->id + "\" has no amount in yen to add up");
+      if (!first_part) first_part = &*m;
+      if (m->meaning != first_part->meaning) r.error(tp, "the measures of a total share one meaning (all caps on eligible cost, all grants …)");
+      if (std::count(p.total_of.begin(), p.total_of.end(), p.total_of[i]) > 1) r.error(tp, "measure \"" + p.total_of[i] + "\" is listed twice");
+    }
+    if (p.total_of.size() == 1) r.error("/total_of", "a total adds up two or more measures");
     if (const json* budget = r.array(j, "budget", "", false)) {
       for (std::size_t i = 0; i < budget->size(); ++i) {
         const json& b = (*budget)[i];
@@ -804,7 +837,7 @@ class Loader {
 
     static const std::set<std::string> known = {"id", "name", "summary", "supports", "ministry", "applicants", "themes", "contacts",
                                                 "sources", "conditions", "figures", "measures", "next_steps", "budget", "caveats",
-                                                "novelty", "status_note", "related"};
+                                                "novelty", "related", "total_of"};
     for (auto it = j.begin(); it != j.end(); ++it)
       if (!known.count(it.key())) r.error("/" + pointer_key(it.key()), "unknown field \"" + it.key() + "\"");
     cat_.programs.push_back(std::move(p));
@@ -1113,6 +1146,28 @@ const char* novelty_kind_name(NoveltyKind k) {
       return "unchanged";
   }
   return "unchanged";
+}
+
+const std::string& InterviewSpec::chapter_id(int chapter) const {
+  static const std::string amounts = "amounts", none;
+  if (chapter >= 0 && chapter < static_cast<int>(basics.size())) return basics[static_cast<std::size_t>(chapter)].id;
+  if (chapter >= static_cast<int>(basics.size()) && chapter < amounts_chapter()) return families[static_cast<std::size_t>(chapter) - basics.size()].id;
+  return chapter == amounts_chapter() ? amounts : none;
+}
+
+const Text& InterviewSpec::chapter_title(int chapter) const {
+  static const Text none;
+  if (chapter >= 0 && chapter < static_cast<int>(basics.size())) return basics[static_cast<std::size_t>(chapter)].title;
+  if (chapter >= static_cast<int>(basics.size()) && chapter < amounts_chapter()) return families[static_cast<std::size_t>(chapter) - basics.size()].title;
+  return chapter == amounts_chapter() ? amounts_title : none;
+}
+
+int support_group_of(const Catalog& catalog, const Program& program) {
+  const auto& groups = catalog.meta.support_groups;
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    for (const auto& m : program.measures)
+      if (std::find(groups[g].kinds.begin(), groups[g].kinds.end(), m.kind) != groups[g].kinds.end()) return static_cast<int>(g);
+  return -1;
 }
 
 bool InterviewSpec::is_gate(int slot) const {

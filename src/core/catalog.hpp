@@ -153,11 +153,13 @@ struct Program {
   std::vector<Condition> conditions;
   std::vector<Figure> figures;
   std::vector<Measure> measures;
+  // Measures whose amounts add up to what the program gives (distinct kinds of cost, each with
+  // its own cap); empty: the headline measure alone is the total.
+  std::vector<std::string> total_of;
   std::vector<NextStep> next_steps;
   std::vector<Budget> budget;
   std::vector<Text> caveats;
   std::vector<Novelty> novelty;  // by fiscal year, oldest first
-  Text status_note;
   std::vector<std::string> related;
   std::string file;
 
@@ -212,6 +214,9 @@ struct InterviewSpec {
   int amounts_chapter() const { return static_cast<int>(basics.size() + families.size()); }
   int chapter_count() const { return amounts_chapter() + 1; }
   bool is_gate(int slot) const;
+  // A chapter's id ("about_you", a family's id, "amounts") and title.
+  const std::string& chapter_id(int chapter) const;
+  const Text& chapter_title(int chapter) const;
 };
 
 // Code lists from meta.json: code → label.
@@ -227,6 +232,13 @@ struct Meta {
   };
   std::vector<Seed> seeds;
   CodeList ministries, themes, applicants, measure_kinds, amount_meanings, units;
+  // The kinds of support the results group by, in their order, each over measure kinds.
+  struct SupportGroup {
+    std::string id;
+    Text label;
+    std::vector<std::string> kinds;
+  };
+  std::vector<SupportGroup> support_groups;
 };
 
 // One rules file in memory: its path relative to the rules directory and its text.
@@ -241,6 +253,12 @@ struct ParsedRulesFile {
   std::string path;
   const nlohmann::json* content = nullptr;
 };
+
+// The kind of support a program is, for grouping the results: the first support group (in
+// meta.json order) holding one of its measures' kinds; -1 when none does.
+struct Program;
+struct Catalog;
+int support_group_of(const Catalog& catalog, const Program& program);
 
 struct Catalog {
   Meta meta;

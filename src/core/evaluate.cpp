@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <unordered_map>
 
 namespace shisaku {
@@ -214,6 +215,18 @@ const char* status_name(Status s) {
   return "unknown";
 }
 
+const char* scope_name(Scope s) {
+  switch (s) {
+    case Scope::InScope:
+      return "in_scope";
+    case Scope::ThemeNotChosen:
+      return "theme_not_chosen";
+    case Scope::GateDeclined:
+      return "gate_declined";
+  }
+  return "in_scope";
+}
+
 void compute_definitions(const Catalog& catalog, std::vector<Value>& slots) {
   for (const auto& d : catalog.definitions) {
     logic::Outcome o = d.logic.evaluate(slots);
@@ -252,6 +265,18 @@ Evaluator::Evaluator(const Catalog& catalog)
   };
   for (const auto& q : catalog.questions) ask_shape_.push_back(q.ask_if ? shape_of(*q.ask_if) : -1);
   if (const Question* applicant = catalog.question("applicant")) applicant_slot_ = applicant->slot;
+  // Themes as bits, in meta.json order (the loader allows at most 63 options, and themes are
+  // options of the interests question).
+  std::map<std::string, std::uint64_t> theme_bit;
+  for (const auto& [code, label] : catalog.meta.themes) theme_bit[code] = theme_bit.size() < 64 ? 1ULL << theme_bit.size() : 0;
+  auto bits_of = [&](const std::vector<std::string>& themes) {
+    std::uint64_t b = 0;
+    for (const auto& t : themes) b |= theme_bit[t];
+    return b;
+  };
+  if (catalog.interview.interests >= 0)
+    for (const auto& o : catalog.questions[static_cast<std::size_t>(catalog.interview.interests)].options)
+      interest_option_bits_.push_back(o.value == kAllThemes ? 0 : theme_bit[o.value]);
   for (const auto& p : catalog.programs) {
     for (const auto& cond : p.conditions) condition_shape_.push_back(shape_of(cond.logic));
     for (const auto& m : p.measures) {
@@ -259,11 +284,45 @@ Evaluator::Evaluator(const Catalog& catalog)
       in_yen_.push_back(m.unit == "yen");
       to_local_government_.push_back(std::all_of(m.recipients.begin(), m.recipients.end(), is_local_government));
     }
+    theme_bits_.push_back(bits_of(p.themes));
+    primary_theme_bits_.push_back(p.themes.empty() ? 0 : theme_bit[p.themes.front()]);
+    std::vector<int> parts;
+    for (const auto& id : p.total_of)
+      for (std::size_t i = 0; i < p.measures.size(); ++i)
+        if (p.measures[i].id == id) parts.push_back(static_cast<int>(i));
+    total_parts_.push_back(std::move(parts));
   }
 }
 
+namespace {
+
+// The themes the interests answer keeps in scope: every theme while it is unanswered, skipped,
+// empty or holds "all".
+std::uint64_t chosen_themes(const Catalog& c, const Answers& answers, const std::vector<std::uint64_t>& option_bits) {
+  const int slot = c.interview.interests;
+  const Value* v = slot >= 0 ? answers.value(slot) : nullptr;
+  if (!v || !v->is_array() || v->as_array().empty()) return ~0ULL;
+  const Question& q = c.questions[static_cast<std::size_t>(slot)];
+  std::uint64_t bits = 0;
+  for (const auto& e : v->as_array()) {
+    int i = q.option_index(e.as_string());
+    if (i < 0) continue;
+    if (option_bits[static_cast<std::size_t>(i)] == 0) return ~0ULL;  // "all"
+    bits |= option_bits[static_cast<std::size_t>(i)];
+  }
+  return bits;
+}
+
+bool answered_no(const Answers& answers, int slot) {
+  const Value* v = slot >= 0 ? answers.value(slot) : nullptr;
+  return v && v->is_bool() && !v->as_bool();
+}
+
+}  // namespace
+
 Evaluation Evaluator::evaluate(const Answers& answers) const {
   const Catalog& c = *catalog_;
+  const InterviewSpec& iv = c.interview;
   std::vector<Value> slots = slot_values(c, answers);
   Truths truths(shapes_, slots);
   MissingExpander expander(c, slots);
@@ -272,6 +331,7 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
   for (std::size_t q = 0; q < ask.size(); ++q)
     if (ask_shape_[q] >= 0) ask[q] = truths.truth(ask_shape_[q]);
   CreditTargets credit_targets(c, answers, ask, ask_shape_, truths, expander);
+  const std::uint64_t chosen = chosen_themes(c, answers, interest_option_bits_);
 
   const Value& applicant = applicant_of(slots, applicant_slot_);
   // Money a local government receives is not a company's or a person's estimate, even when they
@@ -284,11 +344,12 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
   ev.condition_results.reserve(condition_count_);
   ev.slot_lists.reserve(condition_count_ * 4);  // room for a typical no-answer evaluation
   ev.measure_results.reserve(measure_count_);
-  std::vector<std::pair<std::size_t, std::size_t>> missing_at, settling_at;
+  std::vector<std::pair<std::size_t, std::size_t>> missing_at, status_at, amount_at;
   missing_at.reserve(condition_count_);
-  settling_at.reserve(c.programs.size());
-  std::vector<int> status_score(c.questions.size(), 0), estimate_score(c.questions.size(), 0);
-  std::vector<char> relevant(c.questions.size(), false);
+  status_at.reserve(c.programs.size());
+  amount_at.reserve(c.programs.size());
+  // Per question: how many programs in scope whose status it can change.
+  std::vector<int> status_score(c.questions.size(), 0);
   std::vector<int> settled_by(c.questions.size(), -1);  // the last program whose settling has the question
 
   // scratch, kept to reuse their memory
@@ -297,8 +358,14 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
   estimate_missing.reserve(32);
   for (const auto& p : c.programs) {
     const int program_index = static_cast<int>(ev.programs.size());
+    const auto pi = static_cast<std::size_t>(program_index);
     ProgramResult r;
     r.program = &p;
+    const int family = pi < iv.family_of.size() ? iv.family_of[pi] : -1;
+    if ((theme_bits_[pi] & chosen) == 0)
+      r.scope = Scope::ThemeNotChosen;
+    else if (family >= 0 && answered_no(answers, iv.families[static_cast<std::size_t>(family)].gate))
+      r.scope = Scope::GateDeclined;
     bool any_false = false, any_unknown = false;
     status_missing.clear();
     const std::size_t first_condition = ev.condition_results.size();
@@ -344,64 +411,197 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
         mr.applies = truths.truth(applies_shape);
         truths.report_error(applies_shape, r.errors, "applies_if of measure ", m.id);
       }
-      bool headline_candidate = r.headline.kind == Estimate::Kind::None && m.amount && mr.applies != Tri::False && in_yen_[measure_index] &&
-                                !(to_local_government_[measure_index] && applicant_not_local_government);
-      mr.estimate = estimate_of(m, slots, applicant, r.errors, headline_candidate ? &amount_missing : nullptr);
-      if (headline_candidate) {
-        r.headline = mr.estimate;
-        if (mr.applies == Tri::Unknown)
-          expander.expand_into(truths.missing(applies_shape), estimate_missing);
-        if (mr.estimate.partial())
-          expander.expand_into(amount_missing, estimate_missing);
+      const bool counts_for_applicant = in_yen_[measure_index] && !(to_local_government_[measure_index] && applicant_not_local_government);
+      const bool in_total = total_parts_[pi].empty()
+                                ? false
+                                : std::find(total_parts_[pi].begin(), total_parts_[pi].end(), static_cast<int>(measure_index - first_measure)) !=
+                                      total_parts_[pi].end();
+      bool headline_candidate = r.headline.kind == Estimate::Kind::None && m.amount && mr.applies != Tri::False && counts_for_applicant;
+      const bool refine = headline_candidate || (in_total && mr.applies != Tri::False && counts_for_applicant);
+      mr.estimate = estimate_of(m, slots, applicant, r.errors, refine ? &amount_missing : nullptr);
+      if (refine) {
+        if (headline_candidate) r.headline = mr.estimate;
+        if (mr.applies == Tri::Unknown) expander.expand_into(truths.missing(applies_shape), estimate_missing);
+        if (mr.estimate.partial()) expander.expand_into(amount_missing, estimate_missing);
+      }
+      if (in_total && mr.applies != Tri::False && counts_for_applicant && mr.estimate.kind != Estimate::Kind::None) {
+        r.total.parts++;
+        if (mr.applies == Tri::True && mr.estimate.kind != Estimate::Kind::Unknown) r.total.known += mr.estimate.min;
+        if (mr.applies != Tri::True || mr.estimate.partial()) r.total.kind = Total::Kind::Partial;
       }
       ev.measure_results.push_back(std::move(mr));
     }
     r.measures = {ev.measure_results.data() + first_measure, p.measures.size()};
+    if (total_parts_[pi].empty() && r.headline.kind != Estimate::Kind::None) {
+      // The headline alone: known is what it is at least.
+      r.total.parts = 1;
+      r.total.known = r.headline.kind == Estimate::Kind::Unknown ? 0 : r.headline.min;
+      r.total.kind = r.headline.partial() ? Total::Kind::Partial : Total::Kind::Exact;
+    } else if (r.total.parts > 0 && r.total.kind == Total::Kind::None) {
+      r.total.kind = Total::Kind::Exact;
+    }
+    if (r.total.kind != Total::Kind::None) {
+      r.total.unit = "yen";
+      r.total.measure = r.headline.measure;
+    }
 
-    // The questions that could settle it: those that can change its status first, then those
-    // that only refine its estimate; each once. A question's score counts every undecided
-    // answer it stands for.
-    const std::size_t first_settling = ev.slot_lists.size();
+    // The questions that could settle it: those that can change its status, then those that
+    // only refine its amounts; each once. Only programs in scope count towards what to ask.
+    const std::size_t first_status = ev.slot_lists.size();
+    std::size_t first_amount = first_status;
     if (r.status != Status::Ineligible) {
-      for (int s : status_missing) relevant[static_cast<std::size_t>(s)] = true;
-      for (int s : estimate_missing) relevant[static_cast<std::size_t>(s)] = true;
-      auto credit = [&](const std::vector<int>& missing, std::vector<int>& score) {
+      auto settle = [&](const std::vector<int>& missing, std::vector<int>* score) {
         for (int s : missing)
           for (int t : credit_targets.of(s)) {
             const auto ut = static_cast<std::size_t>(t);
             if (settled_by[ut] != program_index) {
               settled_by[ut] = program_index;
               ev.slot_lists.push_back(t);
+              if (score && r.in_scope()) ++(*score)[ut];
             }
-            ++score[ut];
           }
       };
-      credit(status_missing, status_score);
-      credit(estimate_missing, estimate_score);
+      settle(status_missing, &status_score);
+      first_amount = ev.slot_lists.size();
+      settle(estimate_missing, nullptr);
     }
-    settling_at.emplace_back(first_settling, ev.slot_lists.size() - first_settling);
+    status_at.emplace_back(first_status, first_amount - first_status);
+    amount_at.emplace_back(first_amount, ev.slot_lists.size() - first_amount);
     ev.eligible += r.status == Status::Eligible;
     ev.ineligible += r.status == Status::Ineligible;
     ev.unknown += r.status == Status::Unknown;
+    ev.in_scope += r.in_scope();
     ev.programs.push_back(std::move(r));
   }
   for (std::size_t i = 0; i < ev.condition_results.size(); ++i)
     ev.condition_results[i].missing = {ev.slot_lists.data() + missing_at[i].first, missing_at[i].second};
-  for (std::size_t i = 0; i < ev.programs.size(); ++i)
-    ev.programs[i].settling = {ev.slot_lists.data() + settling_at[i].first, settling_at[i].second};
-
-  // Most programs whose status it can change first, then most estimates; ties: declared order.
-  for (std::size_t q = 0; q < c.questions.size(); ++q)
-    if (status_score[q] + estimate_score[q] > 0) ev.remaining.push_back(static_cast<int>(q));
-  std::stable_sort(ev.remaining.begin(), ev.remaining.end(), [&](int a, int b) {
-    auto ua = static_cast<std::size_t>(a), ub = static_cast<std::size_t>(b);
-    return std::tie(status_score[ua], estimate_score[ua]) > std::tie(status_score[ub], estimate_score[ub]);
-  });
-  if (!ev.remaining.empty()) ev.next_question = ev.remaining.front();
-  ev.status_open = std::any_of(status_score.begin(), status_score.end(), [](int s) { return s > 0; });
-  for (std::size_t q = 0; q < c.questions.size(); ++q)
-    if (relevant[q] && !answers.skipped(static_cast<int>(q)) && ask[q] != Tri::False) ++ev.relevant_unanswered;
+  for (std::size_t i = 0; i < ev.programs.size(); ++i) {
+    ev.programs[i].status_settling = {ev.slot_lists.data() + status_at[i].first, status_at[i].second};
+    ev.programs[i].amount_settling = {ev.slot_lists.data() + amount_at[i].first, amount_at[i].second};
+  }
+  plan_interview(c, answers, ask, status_score, chosen, ev);
   return ev;
+}
+
+void Evaluator::plan_interview(const Catalog& c, const Answers& answers, const std::vector<Tri>& ask, const std::vector<int>& status_score,
+                               std::uint64_t chosen, Evaluation& ev) const {
+  const InterviewSpec& iv = c.interview;
+  // Families: those the person said they plan to use (gate "yes") first, then the chosen
+  // themes (a program's first theme weighs more), then the declared order. The ranking reads
+  // only the purpose chapter's answers, so it holds still while the interview goes through the
+  // families.
+  std::vector<int> rank(iv.families.size(), 0);
+  for (std::size_t f = 0; f < iv.families.size(); ++f) {
+    for (int p : iv.families[f].programs) {
+      const auto up = static_cast<std::size_t>(p);
+      rank[f] = std::max(rank[f], (primary_theme_bits_[up] & chosen) ? 2 : (theme_bits_[up] & chosen) ? 1 : 0);
+    }
+    const Value* gate = iv.families[f].gate >= 0 ? answers.value(iv.families[f].gate) : nullptr;
+    if (gate && gate->is_bool() && gate->as_bool()) rank[f] = 3;
+    ev.family_order.push_back(static_cast<int>(f));
+  }
+  std::stable_sort(ev.family_order.begin(), ev.family_order.end(), [&](int a, int b) { return rank[static_cast<std::size_t>(a)] > rank[static_cast<std::size_t>(b)]; });
+
+  std::vector<char> listed(c.questions.size(), false);
+  auto pending = [&](int q) {
+    const auto uq = static_cast<std::size_t>(q);
+    return !listed[uq] && ask[uq] == Tri::True && !answers.answered(q) && !answers.skipped(q);
+  };
+  auto add = [&](int q, int chapter) {
+    if (!pending(q)) return;
+    listed[static_cast<std::size_t>(q)] = true;
+    ev.remaining.push_back(q);
+    ev.remaining_chapter.push_back(chapter);
+  };
+  auto open = [&](const ProgramResult& r) { return r.status == Status::Unknown && !r.status_settling.empty(); };
+  // A family's gate is worth asking while one of its programs in a chosen theme is open.
+  auto family_open = [&](const Family& f) {
+    return std::any_of(f.programs.begin(), f.programs.end(), [&](int p) {
+      const ProgramResult& r = ev.programs[static_cast<std::size_t>(p)];
+      return r.scope != Scope::ThemeNotChosen && open(r);
+    });
+  };
+  // 1. The basic chapters, in their fixed order: a question is asked when it can change the
+  // status of a program in scope; the interests question always. The gates follow the
+  // interests question, in the families' order.
+  for (std::size_t ch = 0; ch < iv.basics.size(); ++ch) {
+    for (int q : iv.basics[ch].questions)
+      if ((q == iv.interests && ev.ineligible < static_cast<int>(ev.programs.size())) || status_score[static_cast<std::size_t>(q)] > 0)
+        add(q, static_cast<int>(ch));
+    if (static_cast<int>(ch) == iv.purpose_chapter)
+      for (int f : ev.family_order) {
+        const Family& fam = iv.families[static_cast<std::size_t>(f)];
+        if (fam.gate >= 0 && family_open(fam)) add(fam.gate, static_cast<int>(ch));
+      }
+  }
+  // 2. One family at a time, one program at a time: the program's own questions, those that
+  // can change the most statuses first.
+  std::vector<int> own;
+  for (int f : ev.family_order) {
+    for (int p : iv.families[static_cast<std::size_t>(f)].programs) {
+      const ProgramResult& r = ev.programs[static_cast<std::size_t>(p)];
+      if (!r.in_scope() || !open(r)) continue;
+      own.assign(r.status_settling.begin(), r.status_settling.end());
+      std::stable_sort(own.begin(), own.end(), [&](int a, int b) {
+        return std::make_pair(-status_score[static_cast<std::size_t>(a)], a) < std::make_pair(-status_score[static_cast<std::size_t>(b)], b);
+      });
+      for (int q : own) add(q, iv.family_chapter(f));
+    }
+  }
+  if (!ev.remaining.empty()) {
+    ev.next_question = ev.remaining.front();
+    const int chapter = ev.remaining_chapter.front();
+    int first = -1;  // the program the interview is on
+    if (chapter >= static_cast<int>(iv.basics.size()))
+      for (int p : iv.families[static_cast<std::size_t>(chapter) - iv.basics.size()].programs) {
+        const ProgramResult& r = ev.programs[static_cast<std::size_t>(p)];
+        if (first < 0 && r.in_scope() && std::find(r.status_settling.begin(), r.status_settling.end(), *ev.next_question) != r.status_settling.end())
+          first = p;
+      }
+    ev.next_decides = programs_decided_by(c, ev, *ev.next_question, first);
+  }
+  // 3. The amounts chapter: what refines the amounts of the eligible programs in scope, in the
+  // same order.
+  for (int f : ev.family_order)
+    for (int p : iv.families[static_cast<std::size_t>(f)].programs) {
+      const ProgramResult& r = ev.programs[static_cast<std::size_t>(p)];
+      if (!r.in_scope() || r.status != Status::Eligible) continue;
+      for (int q : r.amount_settling)
+        if (pending(q)) {
+          listed[static_cast<std::size_t>(q)] = true;
+          ev.amount_questions.push_back(q);
+        }
+    }
+}
+
+std::vector<int> programs_decided_by(const Catalog& c, const Evaluation& ev, int slot, int first) {
+  std::vector<int> out;
+  // A gate decides no status: it is asked for its family's programs that are still open.
+  for (const Family& f : c.interview.families)
+    if (f.gate == slot)
+      for (int p : f.programs) {
+        const ProgramResult& r = ev.programs[static_cast<std::size_t>(p)];
+        if (r.scope != Scope::ThemeNotChosen && r.status == Status::Unknown) out.push_back(p);
+      }
+  for (std::size_t i = 0; i < ev.programs.size(); ++i) {
+    const ProgramResult& r = ev.programs[i];
+    if (!r.in_scope() || r.status != Status::Unknown) continue;
+    if (std::find(r.status_settling.begin(), r.status_settling.end(), slot) != r.status_settling.end()) out.push_back(static_cast<int>(i));
+  }
+  auto it = std::find(out.begin(), out.end(), first);
+  if (it != out.end()) std::rotate(out.begin(), it, it + 1);
+  return out;
+}
+
+std::vector<int> programs_refined_by(const Evaluation& ev, int slot) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < ev.programs.size(); ++i) {
+    const ProgramResult& r = ev.programs[i];
+    if (r.in_scope() && r.status == Status::Eligible &&
+        std::find(r.amount_settling.begin(), r.amount_settling.end(), slot) != r.amount_settling.end())
+      out.push_back(static_cast<int>(i));
+  }
+  return out;
 }
 
 }  // namespace shisaku

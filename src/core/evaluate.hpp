@@ -2,6 +2,7 @@
 // estimate, and which question to ask next (see docs/decisions/0004-next-question.md).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,20 +60,40 @@ struct MeasureResult {
   Estimate estimate;
 };
 
+// Whether the interview is about a program: its themes were chosen (or all were) and its
+// family's gate was not answered "no". A program set aside asks nothing but keeps whatever
+// status the answers give.
+enum class Scope { InScope, ThemeNotChosen, GateDeclined };
+const char* scope_name(Scope s);  // "in_scope", "theme_not_chosen", "gate_declined"
+
+// What a program gives in total with these answers: its headline measure, or the sum of the
+// measures its `total_of` lists (each counted when it applies).
+struct Total {
+  enum class Kind { None, Exact, Partial } kind = Kind::None;  // Partial: some part waits for answers
+  double known = 0;     // the sum of the parts already known
+  int parts = 0;        // measures counted so far
+  std::string_view unit;
+  const Measure* measure = nullptr;  // the headline measure
+};
+
 struct ProgramResult {
   const Program* program = nullptr;
   Status status = Status::Unknown;
+  Scope scope = Scope::InScope;
   Span<ConditionResult> conditions;
   int met = 0;
   int not_met = 0;
   int unanswered = 0;
   Span<MeasureResult> measures;
-  Estimate headline;  // the first applicable yen amount, for sorting and the results list
-  // Questions (slots) whose answers could still change the status or the headline estimate,
-  // each askable now (ask_if holds) or leading to one that is.
-  Span<int> settling;
+  Estimate headline;  // the first applicable yen amount
+  Total total;
+  // Questions (slots) whose answers could still change the status, each askable now (ask_if
+  // holds) or leading to one that is; and those that could only refine the amounts.
+  Span<int> status_settling;
+  Span<int> amount_settling;
   std::vector<std::string> errors;  // evaluation errors (a rule bug), shown, never hidden
 
+  bool in_scope() const { return scope == Scope::InScope; }
   bool decided() const { return status != Status::Unknown && !(status == Status::Eligible && headline.partial()); }
 };
 
@@ -84,15 +105,24 @@ struct Evaluation {
   Evaluation& operator=(const Evaluation&) = delete;
 
   std::vector<ProgramResult> programs;  // catalog order
+  // The interview (docs/decisions/0007-interview-chapters.md): the questions that can still
+  // change the status of a program in scope, in the order they will be asked, each with the
+  // chapter it is asked in. The first is the next question; none once every program in scope
+  // is decided as far as it can be.
   std::optional<int> next_question;     // slot
-  // Whether any remaining question can still change a program's status (the others only
-  // refine estimates): when false, every program that can be decided is decided.
-  bool status_open = false;
-  std::vector<int> remaining;           // every question still worth asking, most useful first
-  // Unanswered questions that could still matter, including those not askable yet (waiting for
-  // an earlier answer): the progress bar's estimate of what is left.
-  int relevant_unanswered = 0;
+  std::vector<int> remaining;
+  std::vector<int> remaining_chapter;   // per remaining question: its chapter (InterviewSpec)
+  // The questions that only refine the amounts of eligible programs in scope (the optional
+  // last chapter), in the order it asks them.
+  std::vector<int> amount_questions;
+  // For the next question: the programs in scope whose status it can change, the one the
+  // interview is on first (indices into programs).
+  std::vector<int> next_decides;
+  // The families in the order the interview takes them (the chosen themes first).
+  std::vector<int> family_order;
+  bool status_open() const { return next_question.has_value(); }
   int eligible = 0, ineligible = 0, unknown = 0;
+  int in_scope = 0;                     // programs in scope
 
   // What the programs' spans point into.
   std::vector<ConditionResult> condition_results;
@@ -106,6 +136,11 @@ class Evaluator {
   Evaluation evaluate(const Answers& answers) const;
 
  private:
+  // Orders what is left to ask into the interview's chapters (fills next_question, remaining,
+  // amount_questions, next_decides and family_order).
+  void plan_interview(const Catalog& c, const Answers& answers, const std::vector<logic::Tri>& ask, const std::vector<int>& status_score,
+                      std::uint64_t chosen, Evaluation& ev) const;
+
   const Catalog* catalog_;
   std::size_t condition_count_, measure_count_;  // over all programs: the evaluation's pools
   // The distinct rules (by Expr::same_shape) among conditions, ask_ifs and applies_ifs, and
@@ -116,7 +151,19 @@ class Evaluator {
   // an amount in yen (a headline candidate), money only local governments receive.
   std::vector<char> in_yen_, to_local_government_;
   int applicant_slot_ = -1;  // the "applicant" question's slot (-1: the rules have none)
+  // For the scope: each program's themes, and its first (primary) theme, as bits of the themes
+  // in meta.json order; per option of the interests question, its theme's bit (0: "all").
+  std::vector<std::uint64_t> theme_bits_, primary_theme_bits_;
+  std::vector<std::uint64_t> interest_option_bits_;
+  // Per program, its measures counted in its total (indices into its measures).
+  std::vector<std::vector<int>> total_parts_;
 };
+
+// The programs in scope whose status the question can still change (for a gate: its family's
+// open programs; indices into programs, `first` first when it is among them), and the eligible
+// ones whose amounts it can refine.
+std::vector<int> programs_decided_by(const Catalog& catalog, const Evaluation& ev, int slot, int first = -1);
+std::vector<int> programs_refined_by(const Evaluation& ev, int slot);
 
 // Slot values for an answer set: answers, Unknown or [min, max] for unanswered numbers, and
 // the derived definitions.

@@ -68,4 +68,33 @@ std::string format_estimate(const Estimate& e, Lang lang) {
   return "";
 }
 
+std::string format_total(const Total& t, Lang lang) {
+  switch (t.kind) {
+    case Total::Kind::None:
+      return "";
+    case Total::Kind::Exact:
+      return format_yen(t.known, lang);
+    case Total::Kind::Partial:
+      return t.known > 0 ? format_yen(t.known, lang) + (lang == Lang::Ja ? "＋" : " +") : "";
+  }
+  return "";
+}
+
+std::string needs_text(const Catalog& c, const ProgramResult& r, Lang lang) {
+  if (r.total.kind != Total::Kind::Partial) return "";
+  const Text* label = nullptr;
+  for (int s : r.amount_settling)
+    if (!c.questions[static_cast<std::size_t>(s)].short_label.empty()) {
+      label = &c.questions[static_cast<std::size_t>(s)].short_label;
+      break;
+    }
+  const bool more = r.amount_settling.size() > 1;
+  if (lang == Lang::Ja) {
+    if (!label) return "回答を追加すると算出";
+    return label->ja + (more ? "などを入れると算出" : "を入れると算出");
+  }
+  if (!label) return "more answers give the amount";
+  return "enter " + label->en + (more ? " and more" : "") + " to work it out";
+}
+
 }  // namespace shisaku

@@ -15,5 +15,10 @@ std::string format_ratio(double r);
 std::string format_amount(double value, std::string_view unit, Lang lang);
 // "1,570万円", "0円〜1,500万円", "1,500万円以上", "要確認" …
 std::string format_estimate(const Estimate& e, Lang lang);
+// A program's total on a card: "2,400万円", "750万円＋" while a part waits for answers, "" when
+// nothing is known yet or it gives no money.
+std::string format_total(const Total& t, Lang lang);
+// What a partial total waits for: 「受入れ人数を入れると算出」 ("" when nothing).
+std::string needs_text(const Catalog& catalog, const ProgramResult& r, Lang lang);
 
 }  // namespace shisaku

@@ -57,6 +57,24 @@ json estimate_json(const Catalog& c, const ProgramResult& r, const Estimate& e, 
   return j;
 }
 
+json total_json(const Catalog& c, const ProgramResult& r, Lang lang) {
+  if (r.total.kind == Total::Kind::None) return nullptr;
+  json needs = json::array();
+  for (int s : r.amount_settling) needs.push_back(c.slot_name(s));
+  return {{"kind", r.total.kind == Total::Kind::Exact ? "exact" : "partial"},
+          {"known", r.total.known},
+          {"parts", r.total.parts},
+          {"meaning", r.total.measure ? r.total.measure->meaning : ""},
+          {"text", format_total(r.total, lang)},
+          {"needs", needs},
+          {"needs_text", needs_text(c, r, lang)}};
+}
+
+json support_group(const Catalog& c, const Program& p) {
+  int g = support_group_of(c, p);
+  return g < 0 ? json() : json(c.meta.support_groups[static_cast<std::size_t>(g)].id);
+}
+
 }  // namespace
 
 json question_json(const Catalog& /*catalog*/, const Question& q, Lang lang) {
@@ -114,36 +132,71 @@ json program_result_json(const Catalog& c, const ProgramResult& r, Lang lang) {
     contacts.push_back({{"division", ct.division.in(lang)}, {"phone", ct.phone}, {"url", ct.url}, {"email", ct.email}});
   json sources = json::array();
   for (const auto& s : p.sources) sources.push_back(source_json(s));
-  json settling = json::array();
-  for (int s : r.settling) settling.push_back(c.slot_name(s));
+  json settling = json::array(), refining = json::array();
+  for (int s : r.status_settling) settling.push_back(c.slot_name(s));
+  for (int s : r.amount_settling) refining.push_back(c.slot_name(s));
   json caveats = json::array();
   for (const auto& t : p.caveats) caveats.push_back(t.in(lang));
   json j = {{"id", p.id},
             {"name", p.name.in(lang)},
             {"ministry", p.ministry},
             {"status", status_name(r.status)},
+            {"scope", scope_name(r.scope)},
+            {"in_scope", r.in_scope()},
+            {"kind", support_group(c, p)},
             {"reasons", reasons},
             {"reasons_summary", reasons_summary(c, r, lang)},
             {"estimate", estimate_json(c, r, r.headline, lang)},
+            {"total", total_json(c, r, lang)},
             {"measures", measures},
             {"contacts", contacts},
             {"sources", sources},
             {"settling_questions", settling},
+            {"amount_questions", refining},
             {"caveats", caveats}};
   if (!r.errors.empty()) j["errors"] = r.errors;
   return j;
 }
 
+json question_in_chapter_json(const Catalog& c, int slot, int chapter, const std::vector<int>& programs, const char* programs_key, Lang lang) {
+  json j = question_json(c, c.questions[static_cast<std::size_t>(slot)], lang);
+  j["chapter"] = {{"id", c.interview.chapter_id(chapter)}, {"title", c.interview.chapter_title(chapter).in(lang)}};
+  json list = json::array();
+  for (int p : programs) list.push_back({{"id", c.programs[static_cast<std::size_t>(p)].id}, {"name", c.programs[static_cast<std::size_t>(p)].name.in(lang)}});
+  j[programs_key] = list;
+  return j;
+}
+
+json next_question_json(const Catalog& c, const Evaluation& ev, Lang lang) {
+  if (!ev.next_question) return nullptr;
+  return question_in_chapter_json(c, *ev.next_question, ev.remaining_chapter.front(), ev.next_decides, "decides", lang);
+}
+
+json remaining_questions_json(const Catalog& c, const Evaluation& ev, Lang lang) {
+  json out = json::array();
+  for (std::size_t i = 0; i < ev.remaining.size(); ++i)
+    out.push_back(question_in_chapter_json(c, ev.remaining[i], ev.remaining_chapter[i], programs_decided_by(c, ev, ev.remaining[i]), "decides", lang));
+  return out;
+}
+
+json amount_questions_json(const Catalog& c, const Evaluation& ev, Lang lang) {
+  json out = json::array();
+  for (int s : ev.amount_questions)
+    out.push_back(question_in_chapter_json(c, s, c.interview.amounts_chapter(), programs_refined_by(ev, s), "refines", lang));
+  return out;
+}
+
 json evaluation_json(const Catalog& c, const Evaluation& ev, Lang lang) {
   json programs = json::array();
   for (const auto& r : ev.programs) programs.push_back(program_result_json(c, r, lang));
-  json remaining = json::array();
+  json remaining = json::array(), amounts = json::array();
   for (int s : ev.remaining) remaining.push_back(c.slot_name(s));
-  json next = ev.next_question ? question_json(c, c.questions[static_cast<std::size_t>(*ev.next_question)], lang) : json();
+  for (int s : ev.amount_questions) amounts.push_back(c.slot_name(s));
   return {{"rules_version", c.meta.rules_version + "+" + c.fingerprint},
-          {"counts", {{"eligible", ev.eligible}, {"unknown", ev.unknown}, {"ineligible", ev.ineligible}}},
-          {"next_question", next},
+          {"counts", {{"eligible", ev.eligible}, {"unknown", ev.unknown}, {"ineligible", ev.ineligible}, {"in_scope", ev.in_scope}}},
+          {"next_question", next_question_json(c, ev, lang)},
           {"remaining_questions", remaining},
+          {"amount_questions", amounts},
           {"programs", programs}};
 }
 

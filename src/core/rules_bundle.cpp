@@ -13,7 +13,7 @@ using nlohmann::json;
 
 // Program fields shown only on a program's own page, in exports and in the printable page.
 const std::set<std::string> kProgramDetails = {"summary", "supports", "contacts", "sources", "budget",
-                                               "next_steps", "caveats", "status_note", "related"};
+                                               "next_steps", "caveats", "related"};
 // A card's badge needs a novelty's year and kind; what changed, and where it says so, are details.
 const std::set<std::string> kNoveltyDetails = {"text", "source"};
 const std::set<std::string> kFigureDetails = {"label", "fiscal_year", "source", "history"};

@@ -14,13 +14,22 @@ check() {  # check NAME EXPECTED_EXIT PATTERN -- command...
   if ! grep -qE -- "$pattern" <<<"$out"; then echo "FAIL $name: output lacks /$pattern/"; echo "$out" | head -5; failures=$((failures+1)); return; fi
   echo "ok   $name"
 }
-echo '{"applicant": "municipality", "kaso": true}' > "$tmp/a.json"
+echo '{"applicant": "municipality", "interests": ["migration"], "kaso": true}' > "$tmp/a.json"
+echo '{"applicant": "municipality", "interests": ["all"], "kaso": true, "fiscal_index": 0.3}' > "$tmp/eligible.json"
 check "evaluate json"        0 '"next_question"'         -- "$bin" evaluate --rules "$fixture" --answers "$tmp/a.json"
 check "evaluate text ja"     0 '次の質問: 財政力指数は'   -- "$bin" evaluate --rules "$fixture" --answers "$tmp/a.json" --format text
 check "evaluate text en"     0 'Next question'           -- "$bin" evaluate --rules "$fixture" --answers "$tmp/a.json" --format text --lang en
 check "evaluate stdin"       0 '"status": "unknown"'     -- bash -c "echo '{}' | '$bin' evaluate --rules '$fixture' --answers -"
 check "next"                 0 '"id": "fiscal_index"'    -- "$bin" next --rules "$fixture" --answers "$tmp/a.json"
-check "next --all"           0 '"id": "stay_days"'       -- "$bin" next --rules "$fixture" --answers "$tmp/a.json" --all
+check "next: its chapter"    0 '"id": "area"'            -- "$bin" next --rules "$fixture" --answers "$tmp/a.json"
+check "next: what it decides" 0 '"name": "アルファ事業"'  -- "$bin" next --rules "$fixture" --answers "$tmp/a.json"
+check "next --all"           0 '"id": "fiscal_index"'    -- "$bin" next --rules "$fixture" --answers "$tmp/a.json" --all
+check "next when decided"    0 '^\[\]$'                 -- "$bin" next --rules "$fixture" --answers "$tmp/eligible.json"
+check "next --amounts"       0 '"id": "stay_days"'       -- "$bin" next --rules "$fixture" --answers "$tmp/eligible.json" --amounts
+check "evaluate: in scope"   0 '"in_scope": true'        -- "$bin" evaluate --rules "$fixture" --answers "$tmp/eligible.json"
+check "evaluate: amounts"    0 '"amount_questions": \[$' -- "$bin" evaluate --rules "$fixture" --answers "$tmp/eligible.json"
+check "bad interest"         2 'interests'               -- bash -c "echo '{\"applicant\": \"company\", \"interests\": [\"space\"]}' | '$bin' evaluate --rules '$fixture' --answers -"
+check "bad gate answer"      2 'beta_plan'               -- bash -c "echo '{\"applicant\": \"company\", \"beta_plan\": \"maybe\"}' | '$bin' evaluate --rules '$fixture' --answers -"
 check "validate ok"          0 '^ok: 2 programs'         -- "$bin" validate "$fixture" --seeds "$root/tests/fixtures/seeds"
 cp -r "$fixture" "$tmp/with-warning" && cp "$root/tests/fixtures/bad/unused_question/questions/90-extra.json" "$tmp/with-warning/questions/"
 check "validate strict"      1 'not used by any rule'    -- "$bin" validate "$tmp/with-warning" --seeds "$root/tests/fixtures/seeds" --strict

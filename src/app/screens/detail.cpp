@@ -144,7 +144,6 @@ void detail(App& app) {
   ImGui::PushStyleColor(ImGuiCol_Text, status_color(r->status));
   ImGui::TextUnformatted(status_label(app, r->status));
   ImGui::PopStyleColor();
-  if (!p.status_note.empty()) widgets::text(p.status_note.in(lang), theme::palette().accent);
   widgets::muted(label_of(app.wizard.catalog().meta.ministries, p.ministry, lang));
   widgets::heading(app.t(ui::kSummary), 1.1f);
   widgets::text(p.summary.in(lang));
