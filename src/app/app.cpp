@@ -36,6 +36,9 @@ std::string mirror_html(const App& app, bool idle_warning) {
     case Screen::Question: {
       const Question* q = w.current_question();
       if (!q) break;
+      ChapterProgress p = w.progress();
+      h += "<p data-chapter=\"" + esc(w.catalog().interview.chapter_id(p.chapter)) + "\">" + esc(w.catalog().interview.chapter_title(p.chapter).in(lang)) + " (" +
+           std::to_string(p.number) + "/" + std::to_string(p.count) + ")</p>";
       h += "<h2 data-question=\"" + esc(q->id) + "\">" + esc(q->text.in(lang)) + "</h2><p>" + esc(q->help.in(lang)) + "</p><ul>";
       if (q->type == QuestionType::Boolean) h += "<li>" + esc(app.t(ui::kYes)) + "<li>" + esc(app.t(ui::kNo));
       for (const auto& o : q->options) h += "<li>" + esc(o.label.in(lang));
@@ -45,12 +48,15 @@ std::string mirror_html(const App& app, bool idle_warning) {
     case Screen::Results:
     case Screen::Recap:
     case Screen::Catalog:
-      for (Status s : {Status::Eligible, Status::Unknown}) {
-        h += "<h2>" + esc(s == Status::Eligible ? app.t(ui::kEligible) : app.t(ui::kUnknown)) + "</h2><ul>";
-        for (const auto& r : ev.programs)
-          if (r.status == s)
-            h += "<li data-program=\"" + esc(r.program->id) + "\">" + esc(r.program->name.in(lang)) +
-                 (r.headline.kind == Estimate::Kind::None ? "" : " — " + esc(format_estimate(r.headline, lang)));
+      // The results as the screen lists them: by kind of support, the rest after.
+      for (const ResultSection& section : result_sections(w.catalog(), ev, app.sort_by_amount)) {
+        h += "<h2>" + esc(section_title(w.catalog(), section, lang)) + "</h2><ul>";
+        for (int i : section.programs) {
+          const ProgramResult& r = ev.programs[static_cast<std::size_t>(i)];
+          std::string amount = amount_line(w.catalog(), r, lang);
+          h += "<li data-program=\"" + esc(r.program->id) + "\">" + esc(std::string(status_text(r.status, lang)) + " " + r.program->name.in(lang)) +
+               (amount.empty() ? "" : " — " + esc(amount));
+        }
         h += "</ul>";
       }
       break;
@@ -130,7 +136,8 @@ void App::kiosk_reset(double now) {
   wizard.restart();
   settings = initial_settings;
   filter = CatalogFilter{};
-  sort_by_amount = show_ineligible = show_share = false;
+  results_filter = ResultsFilter{};
+  sort_by_amount = show_share = false;
   draft = Draft{};
   message.clear();
   // ImGui's own memory of the visit: open sections, scroll positions, a half-pressed button.
@@ -244,6 +251,20 @@ void kiosk_countdown(App& app, double now) {
 
 void App::frame(double now) {
   if (std::optional<double> left = seconds_until_reset(now); left && *left <= 0) kiosk_reset(now);
+  // A new screen or question: it starts at the top, and for a moment takes no touch or click,
+  // so a second tap meant for the old screen (a double tap, a quick repeat) does not land on
+  // whatever now sits under the finger. Keys are not held back.
+  std::string view = std::string(screen_name(wizard.screen())) + (wizard.current_question() ? wizard.current_question()->id : "") +
+                     (wizard.screen() == Screen::Detail && wizard.detail_program() ? wizard.detail_program()->program->id : "");
+  const bool new_view = view != shown_view;
+  if (new_view) {
+    view_since = shown_view.empty() ? -kNewScreenGuard : now;  // the first screen takes input at once
+    shown_view = view;
+  }
+  if (now - view_since < kNewScreenGuard) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int b = 0; b < 3; ++b) io.MouseClicked[b] = io.MouseReleased[b] = io.MouseDown[b] = false;
+  }
   ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
   ImGui::SetNextWindowSize(vp->Size);
@@ -259,15 +280,11 @@ void App::frame(double now) {
   // Flattened: Tab and the arrow keys move between the top bar and the screen as one list.
   ImGui::BeginChild("content", ImVec2(column, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoSavedSettings);
   // A new screen or question starts at the top.
-  static std::string shown;
-  std::string view = std::string(screen_name(wizard.screen())) + (wizard.current_question() ? wizard.current_question()->id : "") +
-                    (wizard.screen() == Screen::Detail && wizard.detail_program() ? wizard.detail_program()->program->id : "");
-  if (view != shown) {
+  if (new_view) {
     ImGui::SetScrollY(0);
     // The keyboard focus goes to the new screen's first item: the one it was on is gone, and
     // ImGui would otherwise leave Tab nowhere to start from.
     ImGui::SetKeyboardFocusHere();
-    shown = view;
   }
   switch (wizard.screen()) {
     case Screen::Start:

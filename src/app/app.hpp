@@ -22,10 +22,20 @@ struct CatalogFilter {
   std::string search;     // typed in the DOM input overlay (IME-safe)
 };
 
-// An answer being entered on the question screen, not yet confirmed.
+// The results screen's filter chips: "" / -1 show all.
+struct ResultsFilter {
+  std::string theme;
+  int group = -1;  // support group
+  std::string ministry;
+};
+
+// An answer being entered on the question screen (or in a detail's amount inputs), not yet
+// confirmed.
 struct Draft {
   int slot = -1;                      // the question it belongs to
   std::string number;                 // number question: the keypad's digits
+  double multiplier = 1;              // a yen question's unit: 1, 1,000 or 10,000 yen
+  std::string refusal;                // why the last key was refused (shown until the next one)
   std::vector<std::string> choices;   // multiple choice: the boxes ticked
 };
 
@@ -36,9 +46,10 @@ struct App {
   const Settings initial_settings;  // from the URL; a kiosk returns to them for each visitor
   Settings settings;
   CatalogFilter filter;
+  ResultsFilter results_filter;
   bool sort_by_amount = false;
-  bool show_ineligible = false;
   bool show_share = false;
+  bool export_set_aside = false;  // exports include the programs set aside
   Draft draft;
   std::string message;            // a notice shown over the screen (e.g. a refused link)
   double message_until = 0;       // seconds (ImGui time); 0 = until dismissed
@@ -48,6 +59,10 @@ struct App {
   bool touched_since_reset = false;
   std::string mirrored;           // what the aria mirror shows: revision, language, warning
   float content_top = 0;          // where the screen begins below the top bar (device px)
+  std::string shown_view;         // the screen (and question or program) drawn last
+  double view_since = -1;         // when it first showed (web::now_seconds)
+  // Touches and clicks are ignored this long (seconds) after a new screen appears.
+  static constexpr double kNewScreenGuard = 0.3;
 
   // Which parts of the rules are loaded, and asking for one (main.cpp wires both to the rules
   // bundle and the page). Details are fetched when a screen first needs them.

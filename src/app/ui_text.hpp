@@ -22,7 +22,10 @@ extern const UiText kAppName, kTagline, kIntro, kWhoFor, kPrivacy, kStart, kBrow
     kExportCsv, kPrint, kLinkRefused, kLinkOutdated, kLinkCorrupted, kDismiss, kFontSmaller, kFontLarger, kContrast,
     kStatusEligible, kStatusUnknown, kStatusIneligible, kNumberUnit, kEnter, kTakeResults, kIdleWarning, kScanToOpen,
     kNeedsAnswers, kAmountOf, kHistory, kQuestionsToSettle, kNoMoreQuestions, kSeeResults, kAnswerNow, kPer, kNote,
-    kLoadingError, kKioskRestart, kIdleContinue, kLoadingRules, kOpensWhenLoaded, kLoadingDetails, kOfflineDetails;
+    kLoadingError, kKioskRestart, kIdleContinue, kLoadingRules, kOpensWhenLoaded, kLoadingDetails, kOfflineDetails,
+    kChapter, kChapterLeft, kChapterLastQuestion, kDecides, kDecidesMany, kRefines, kWhy, kEstimateAmounts, kEstimateHere, kFilter,
+    kFilterKind, kContactShort, kNoContactInSeed, kThemeNotChosen, kGateDeclined, kChosenFields, kAllFields, kTotalOf, kItems,
+    kNextSteps, kStepApply, kStepWhen, kStepPrepare, kStepsNotInSeed, kIncludeSetAside, kNoMatch, kNewView;
 }  // namespace ui
 
 }  // namespace shisaku::app

@@ -272,6 +272,13 @@ ChapterProgress Wizard::progress() const {
   if (!evaluation_.amount_questions.empty()) add(amounts);
   p.number = static_cast<int>(std::find(outline.begin(), outline.end(), p.chapter) - outline.begin()) + 1;
   p.count = static_cast<int>(outline.size());
+  // Before the interests are chosen, what is left depends on them: no count to show yet.
+  const int interests = catalog_->interview.interests;
+  const bool chosen = interests < 0 || answers_.answered(interests) || answers_.skipped(interests);
+  if (!chosen) {
+    p.count = 0;
+    return p;
+  }
   if (p.chapter == amounts) {
     p.left = static_cast<int>(evaluation_.amount_questions.size()) - (contains(evaluation_.amount_questions, question_) ? 1 : 0);
   } else {

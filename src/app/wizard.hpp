@@ -24,8 +24,8 @@ const char* screen_name(Screen s);
 struct ChapterProgress {
   int chapter = -1;  // InterviewSpec chapter index
   int number = 0;    // 1-based position among the chapters of this interview
-  int count = 0;     // chapters of this interview (visited, current and to come)
-  int left = 0;      // questions still to come in this chapter after this one (an estimate)
+  int count = 0;     // chapters of this interview (visited, current and to come); 0 until the interests are chosen
+  int left = 0;      // questions still to come in this chapter after this one (an estimate; 0 with count)
 };
 
 class Wizard {

@@ -864,10 +864,12 @@ class Loader {
         out.kind = NoveltyKind::Expanded;
       else if (kind == "extended")
         out.kind = NoveltyKind::Extended;
+      else if (kind == "changed")
+        out.kind = NoveltyKind::Changed;
       else if (kind == "unchanged")
         out.kind = NoveltyKind::Unchanged;
       else if (!kind.empty())
-        r.error(np + "/kind", "kind must be new, expanded, extended or unchanged, not \"" + kind + "\"");
+        r.error(np + "/kind", "kind must be new, expanded, extended, changed or unchanged, not \"" + kind + "\"");
       // What changed is said for every change; "unchanged" needs no words.
       out.text = r.text(n, "text", np, out.kind != NoveltyKind::Unchanged && !r.partial());
       out.source = read_source(r, n, "source", np, true, !r.partial());
@@ -1142,6 +1144,8 @@ const char* novelty_kind_name(NoveltyKind k) {
       return "expanded";
     case NoveltyKind::Extended:
       return "extended";
+    case NoveltyKind::Changed:
+      return "changed";
     case NoveltyKind::Unchanged:
       return "unchanged";
   }

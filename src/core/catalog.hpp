@@ -122,15 +122,16 @@ struct NextStep {
 };
 const char* step_kind_name(StepKind k);  // "apply", "when", "prepare"
 
-// What one fiscal year did to a program (【新規】【拡充】【延長】, or listed unchanged).
-enum class NoveltyKind { New, Expanded, Extended, Unchanged };
+// What one fiscal year did to a program: 【新規】【拡充】【延長】, another change (a rate cut, a
+// tighter rule: 見直し), or listed unchanged.
+enum class NoveltyKind { New, Expanded, Extended, Changed, Unchanged };
 struct Novelty {
   std::string fiscal_year;
   NoveltyKind kind = NoveltyKind::Unchanged;
   Text text;  // what changed (empty for unchanged)
   SourceRef source;
 };
-const char* novelty_kind_name(NoveltyKind k);  // "new", "expanded", "extended", "unchanged"
+const char* novelty_kind_name(NoveltyKind k);  // "new", "expanded", "extended", "changed", "unchanged"
 
 struct Budget {
   double value = 0;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "logic/value.hpp"
 
@@ -95,6 +96,17 @@ std::string needs_text(const Catalog& c, const ProgramResult& r, Lang lang) {
   }
   if (!label) return "more answers give the amount";
   return "enter " + label->en + (more ? " and more" : "") + " to work it out";
+}
+
+std::string novelty_badge(const Program& p, Lang lang) {
+  const Novelty* n = p.latest_novelty();
+  if (!n || n->kind == NoveltyKind::Unchanged || n->kind == NoveltyKind::Changed) return "";
+  const bool ja = lang == Lang::Ja;
+  const char* word = n->kind == NoveltyKind::New ? (ja ? "新規" : "New") : n->kind == NoveltyKind::Expanded ? (ja ? "拡充" : "Expanded") : (ja ? "延長" : "Extended");
+  if (ja) return n->fiscal_year + word;
+  // R8 → FY2026
+  int western = std::atoi(n->fiscal_year.c_str() + 1) + (n->fiscal_year[0] == 'R' ? 2018 : 1988);
+  return std::string(word) + " in FY" + std::to_string(western);
 }
 
 }  // namespace shisaku

@@ -20,5 +20,7 @@ std::string format_estimate(const Estimate& e, Lang lang);
 std::string format_total(const Total& t, Lang lang);
 // What a partial total waits for: 「受入れ人数を入れると算出」 ("" when nothing).
 std::string needs_text(const Catalog& catalog, const ProgramResult& r, Lang lang);
+// The badge of a program's newest change: 「R8新規」「R8拡充」「R8延長」 / "New in FY2026"; "" when unchanged.
+std::string novelty_badge(const Program& p, Lang lang);
 
 }  // namespace shisaku

@@ -57,6 +57,8 @@ json estimate_json(const Catalog& c, const ProgramResult& r, const Estimate& e, 
   return j;
 }
 
+
+
 json total_json(const Catalog& c, const ProgramResult& r, Lang lang) {
   if (r.total.kind == Total::Kind::None) return nullptr;
   json needs = json::array();
@@ -186,34 +188,117 @@ json amount_questions_json(const Catalog& c, const Evaluation& ev, Lang lang) {
   return out;
 }
 
+std::vector<ResultSection> result_sections(const Catalog& c, const Evaluation& ev, bool by_amount) {
+  // The interview's order: families as it takes them, programs as each family lists them.
+  std::vector<int> order(ev.programs.size(), static_cast<int>(ev.programs.size()));
+  int n = 0;
+  for (int f : ev.family_order)
+    for (int p : c.interview.families[static_cast<std::size_t>(f)].programs) order[static_cast<std::size_t>(p)] = n++;
+  auto amount_key = [&](int p) {
+    const Total& t = ev.programs[static_cast<std::size_t>(p)].total;
+    // Exact totals lead; one that waits for answers never does.
+    return t.kind == Total::Kind::Exact ? std::make_pair(2, t.known) : t.kind == Total::Kind::Partial ? std::make_pair(1, t.known) : std::make_pair(0, 0.0);
+  };
+  auto sorted = [&](std::vector<int> list, bool by_status) {
+    std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
+      const ProgramResult& ra = ev.programs[static_cast<std::size_t>(a)];
+      const ProgramResult& rb = ev.programs[static_cast<std::size_t>(b)];
+      if (by_status && ra.status != rb.status) return ra.status == Status::Eligible;
+      if (by_amount && amount_key(a) != amount_key(b)) return amount_key(a) > amount_key(b);
+      return order[static_cast<std::size_t>(a)] < order[static_cast<std::size_t>(b)];
+    });
+    return list;
+  };
+  std::vector<ResultSection> out;
+  std::vector<std::vector<int>> by_group(c.meta.support_groups.size() + 1);
+  std::vector<int> not_eligible, set_aside;
+  for (std::size_t i = 0; i < ev.programs.size(); ++i) {
+    const ProgramResult& r = ev.programs[i];
+    if (!r.in_scope())
+      set_aside.push_back(static_cast<int>(i));
+    else if (r.status == Status::Ineligible)
+      not_eligible.push_back(static_cast<int>(i));
+    else {
+      int g = support_group_of(c, *r.program);
+      by_group[g < 0 ? by_group.size() - 1 : static_cast<std::size_t>(g)].push_back(static_cast<int>(i));
+    }
+  }
+  for (std::size_t g = 0; g < by_group.size(); ++g)
+    if (!by_group[g].empty()) out.push_back({ResultSection::Kind::Support, g < c.meta.support_groups.size() ? static_cast<int>(g) : -1, sorted(by_group[g], true)});
+  if (!not_eligible.empty()) out.push_back({ResultSection::Kind::NotEligible, -1, sorted(not_eligible, false)});
+  if (!set_aside.empty()) out.push_back({ResultSection::Kind::SetAside, -1, sorted(set_aside, true)});
+  return out;
+}
+
 json evaluation_json(const Catalog& c, const Evaluation& ev, Lang lang) {
   json programs = json::array();
   for (const auto& r : ev.programs) programs.push_back(program_result_json(c, r, lang));
   json remaining = json::array(), amounts = json::array();
   for (int s : ev.remaining) remaining.push_back(c.slot_name(s));
   for (int s : ev.amount_questions) amounts.push_back(c.slot_name(s));
+  json sections = json::array();
+  for (const auto& section : result_sections(c, ev)) {
+    static const char* kKinds[] = {"support", "not_eligible", "set_aside"};
+    json ids = json::array();
+    for (int i : section.programs) ids.push_back(c.programs[static_cast<std::size_t>(i)].id);
+    sections.push_back({{"kind", kKinds[static_cast<int>(section.kind)]},
+                        {"group", section.group >= 0 ? json(c.meta.support_groups[static_cast<std::size_t>(section.group)].id) : json()},
+                        {"title", section_title(c, section, lang)},
+                        {"programs", ids}});
+  }
   return {{"rules_version", c.meta.rules_version + "+" + c.fingerprint},
           {"counts", {{"eligible", ev.eligible}, {"unknown", ev.unknown}, {"ineligible", ev.ineligible}, {"in_scope", ev.in_scope}}},
           {"next_question", next_question_json(c, ev, lang)},
           {"remaining_questions", remaining},
           {"amount_questions", amounts},
+          {"sections", sections},
           {"programs", programs}};
 }
 
-std::string evaluation_text(const Catalog& c, const Evaluation& ev, Lang lang) {
+const char* status_text(Status s, Lang lang) {
+  bool ja = lang == Lang::Ja;
+  return s == Status::Eligible ? (ja ? "該当" : "Eligible") : s == Status::Unknown ? (ja ? "要確認" : "Needs answers") : (ja ? "対象外" : "Not eligible");
+}
+
+std::string section_title(const Catalog& c, const ResultSection& s, Lang lang) {
+  bool ja = lang == Lang::Ja;
+  switch (s.kind) {
+    case ResultSection::Kind::Support:
+      return s.group >= 0 ? c.meta.support_groups[static_cast<std::size_t>(s.group)].label.in(lang) : (ja ? "その他の支援" : "Other support");
+    case ResultSection::Kind::NotEligible:
+      return ja ? "選んだ分野で対象外の施策" : "Not eligible, in the fields you chose";
+    case ResultSection::Kind::SetAside:
+      return ja ? "選ばなかった分野・予定のない施策" : "Fields not chosen or not planned";
+  }
+  return "";
+}
+
+std::string amount_line(const Catalog& c, const ProgramResult& r, Lang lang) {
+  if (r.status == Status::Ineligible) return "";  // no amount beside 対象外
+  std::string total = format_total(r.total, lang), needs = needs_text(c, r, lang);
+  if (needs.empty()) return total;
+  return total.empty() ? "（" + needs + "）" : total + "（" + needs + "）";
+}
+
+std::string evaluation_text(const Catalog& c, const Evaluation& ev, Lang lang, bool include_set_aside) {
   std::string out;
   bool ja = lang == Lang::Ja;
-  out += ja ? "該当 " + std::to_string(ev.eligible) + " 件・要確認 " + std::to_string(ev.unknown) + " 件・対象外 " + std::to_string(ev.ineligible) + " 件\n"
-            : std::to_string(ev.eligible) + " eligible, " + std::to_string(ev.unknown) + " need more answers, " + std::to_string(ev.ineligible) + " not eligible\n";
-  for (Status group : {Status::Eligible, Status::Unknown, Status::Ineligible}) {
-    const char* heading = group == Status::Eligible ? (ja ? "\n■ 該当" : "\n# Eligible")
-                          : group == Status::Unknown ? (ja ? "\n■ 要確認（回答が必要）" : "\n# Needs more answers")
-                                                      : (ja ? "\n■ 対象外" : "\n# Not eligible");
-    out += std::string(heading) + "\n";
-    for (const auto& r : ev.programs) {
-      if (r.status != group) continue;
-      out += "- " + r.program->name.in(lang) + " [" + r.program->id + "]";
-      if (r.headline.kind != Estimate::Kind::None) out += "  " + format_estimate(r.headline, lang);
+  int eligible = 0, unknown = 0;
+  for (const auto& r : ev.programs)
+    if (r.in_scope()) {
+      eligible += r.status == Status::Eligible;
+      unknown += r.status == Status::Unknown;
+    }
+  out += ja ? "選んだ分野で 該当 " + std::to_string(eligible) + " 件・要確認 " + std::to_string(unknown) + " 件\n"
+            : "In the fields you chose: " + std::to_string(eligible) + " eligible, " + std::to_string(unknown) + " need answers\n";
+  for (const auto& section : result_sections(c, ev)) {
+    if (section.kind == ResultSection::Kind::SetAside && !include_set_aside) continue;
+    out += "\n■ " + section_title(c, section, lang) + " (" + std::to_string(section.programs.size()) + ")\n";
+    for (int i : section.programs) {
+      const ProgramResult& r = ev.programs[static_cast<std::size_t>(i)];
+      out += "- [" + std::string(status_text(r.status, lang)) + "] " + r.program->name.in(lang) + " [" + r.program->id + "]";
+      std::string amount = amount_line(c, r, lang);
+      if (!amount.empty()) out += "  " + amount;
       out += "\n    " + reasons_summary(c, r, lang) + "\n";
       for (const auto& e : r.errors) out += "    ! " + e + "\n";
     }
@@ -244,19 +329,31 @@ std::string contacts_line(const Program& p, Lang lang) {
   return out;
 }
 
-std::string sources_line(const Program& p) {
+std::string sources_line(const Catalog& c, const Program& p, Lang lang) {
   std::string out;
-  for (const auto& s : p.sources)
-    out += (out.empty() ? "" : "; ") + s.file + " L" + std::to_string(s.first_line) + "-" + std::to_string(s.last_line) + " (" + s.fiscal_year + ")";
+  for (const auto& s : p.sources) out += (out.empty() ? "" : "; ") + citation_text(c, s, lang);
   return out;
 }
 
-const char* status_text(Status s, Lang lang) {
-  bool ja = lang == Lang::Ja;
-  return s == Status::Eligible ? (ja ? "該当" : "Eligible") : s == Status::Unknown ? (ja ? "要確認" : "Needs more answers") : (ja ? "対象外" : "Not eligible");
-}
 
 }  // namespace
+
+std::string citation_text(const Catalog& c, const SourceRef& s, Lang lang) {
+  std::string title = s.file;
+  for (const auto& seed : c.meta.seeds)
+    if (seed.file == s.file) title = seed.title.in(lang);
+  std::string year = s.fiscal_year.empty() ? "" : (lang == Lang::Ja ? "、" : ", ") + fiscal_year_text(s.fiscal_year, lang);
+  std::string lines = s.first_line == s.last_line ? std::to_string(s.first_line) : std::to_string(s.first_line) + "–" + std::to_string(s.last_line);
+  return title + (lang == Lang::Ja ? "（行 " : " (line" + std::string(s.first_line == s.last_line ? " " : "s ")) + lines + year + (lang == Lang::Ja ? "）" : ")");
+}
+
+std::string fiscal_year_text(const std::string& fy, Lang lang) {
+  if (fy.size() < 2) return fy;
+  const std::string n = fy.substr(1);
+  if (lang == Lang::Ja) return std::string(fy[0] == 'R' ? "令和" : "平成") + n + "年度";
+  int western = std::atoi(n.c_str()) + (fy[0] == 'R' ? 2018 : 1988);
+  return "FY" + std::to_string(western);
+}
 
 std::string html_escape(const std::string& s) {
   std::string out;
@@ -273,43 +370,56 @@ std::string html_escape(const std::string& s) {
   return out;
 }
 
-std::string evaluation_csv(const Catalog& c, const Evaluation& ev, Lang lang) {
+std::string evaluation_csv(const Catalog& c, const Evaluation& ev, Lang lang, bool include_set_aside) {
   bool ja = lang == Lang::Ja;
-  std::string out = ja ? "状況,施策,ID,府省庁,支援額の目安,問合せ先,出典\r\n" : "status,programme,id,ministry,estimate,contacts,sources\r\n";
-  for (Status group : {Status::Eligible, Status::Unknown, Status::Ineligible})
-    for (const auto& r : ev.programs) {
-      if (r.status != group) continue;
+  std::string out = ja ? "区分,状況,施策,ID,府省庁,支援の種類,支援額の目安,問合せ先,出典\r\n"
+                       : "section,status,programme,id,ministry,kind of support,estimate,contacts,sources\r\n";
+  for (const auto& section : result_sections(c, ev)) {
+    if (section.kind == ResultSection::Kind::SetAside && !include_set_aside) continue;
+    for (int i : section.programs) {
+      const ProgramResult& r = ev.programs[static_cast<std::size_t>(i)];
       const Program& p = *r.program;
       auto m = c.meta.ministries.find(p.ministry);
-      out += csv_cell(status_text(r.status, lang)) + "," + csv_cell(p.name.in(lang)) + "," + csv_cell(p.id) + "," +
-             csv_cell(m == c.meta.ministries.end() ? p.ministry : m->second.in(lang)) + "," + csv_cell(format_estimate(r.headline, lang)) + "," +
-             csv_cell(contacts_line(p, lang)) + "," + csv_cell(sources_line(p)) + "\r\n";
+      int g = support_group_of(c, p);
+      out += csv_cell(section_title(c, section, lang)) + "," + csv_cell(status_text(r.status, lang)) + "," + csv_cell(p.name.in(lang)) + "," +
+             csv_cell(p.id) + "," + csv_cell(m == c.meta.ministries.end() ? p.ministry : m->second.in(lang)) + "," +
+             csv_cell(g < 0 ? "" : c.meta.support_groups[static_cast<std::size_t>(g)].label.in(lang)) + "," + csv_cell(amount_line(c, r, lang)) + "," +
+             csv_cell(contacts_line(p, lang)) + "," + csv_cell(sources_line(c, p, lang)) + "\r\n";
     }
+  }
   return out;
 }
 
-std::string evaluation_html(const Catalog& c, const Evaluation& ev, const Answers& answers, Lang lang) {
+std::string evaluation_html(const Catalog& c, const Evaluation& ev, const Answers& answers, Lang lang, bool include_set_aside) {
   bool ja = lang == Lang::Ja;
   std::string h = std::string("<!doctype html><html lang=\"") + (ja ? "ja" : "en") + "\"><meta charset=\"utf-8\"><title>" +
                   (ja ? "施策ナビ 結果" : "shisaku-navi results") +
                   "</title><link rel=\"stylesheet\" href=\"programs.css\"><h1>" +
                   (ja ? "施策ナビ 結果" : "shisaku-navi results") + "</h1><p><small>rules " + html_escape(c.meta.rules_version + "+" + c.fingerprint) +
-                  "</small></p><h2>" + (ja ? "回答" : "Answers") + "</h2><ul>";
+                  "</small></p>";
+  auto program = [&](const ProgramResult& r) {
+    const Program& p = *r.program;
+    std::string a = "<h3>" + html_escape(p.name.in(lang)) + " <small>[" + status_text(r.status, lang) + "]</small></h3><p>" + html_escape(p.summary.in(lang)) + "</p>";
+    std::string amount = amount_line(c, r, lang);
+    if (!amount.empty()) a += "<p><b>" + html_escape(amount) + "</b></p>";
+    a += "<p><small>" + html_escape(reasons_summary(c, r, lang)) + "<br>" + html_escape(contacts_line(p, lang)) + "<br>" +
+         html_escape(sources_line(c, p, lang)) + "</small></p>";
+    for (const auto& cv : p.caveats) a += "<p class=note>※ " + html_escape(cv.in(lang)) + "</p>";
+    return a;
+  };
+  for (const auto& section : result_sections(c, ev)) {
+    const bool folded = section.kind != ResultSection::Kind::Support;
+    if (section.kind == ResultSection::Kind::SetAside && !include_set_aside) continue;
+    std::string title = html_escape(section_title(c, section, lang)) + " (" + std::to_string(section.programs.size()) + ")";
+    h += folded ? "<details><summary><h2>" + title + "</h2></summary>" : "<h2>" + title + "</h2>";
+    for (int i : section.programs) h += program(ev.programs[static_cast<std::size_t>(i)]);
+    if (folded) h += "</details>";
+  }
+  h += std::string("<h2>") + (ja ? "回答" : "Answers") + "</h2><ul>";
   for (const auto& q : c.questions)
     if (answers.answered(q.slot) || answers.skipped(q.slot))
       h += "<li>" + html_escape(q.text.in(lang)) + " — <b>" + html_escape(answers.describe(q.slot, lang)) + "</b>";
   h += "</ul>";
-  for (Status group : {Status::Eligible, Status::Unknown, Status::Ineligible}) {
-    h += std::string("<h2>") + status_text(group, lang) + "</h2>";
-    for (const auto& r : ev.programs) {
-      if (r.status != group) continue;
-      const Program& p = *r.program;
-      h += "<h3>" + html_escape(p.name.in(lang)) + "</h3><p>" + html_escape(p.summary.in(lang)) + "</p>";
-      if (r.headline.kind != Estimate::Kind::None) h += "<p><b>" + html_escape(format_estimate(r.headline, lang)) + "</b></p>";
-      h += "<p><small>" + html_escape(reasons_summary(c, r, lang)) + "<br>" + html_escape(contacts_line(p, lang)) + "<br>" + html_escape(sources_line(p)) + "</small></p>";
-      for (const auto& cv : p.caveats) h += "<p class=note>※ " + html_escape(cv.in(lang)) + "</p>";
-    }
-  }
   return h + "</html>";
 }
 

@@ -115,9 +115,10 @@ module.exports = {
     await h.settle(page);
     const results = await h.api(page, 'results');
     m = await mirror(page);
-    const listed = results.programs.filter(p => p.status !== 'ineligible').map(p => p.id).sort();
-    h.check(m.screen === 'results' && JSON.stringify(m.programs.slice().sort()) === JSON.stringify(listed),
-            `the mirror lists the ${listed.length} eligible and to-check programmes, has ${m.programs.length}`);
+    // In the screen's order: by kind of support, then those that do not apply, then those set aside.
+    const listed = results.sections.flatMap(section => section.programs);
+    h.check(m.screen === 'results' && JSON.stringify(m.programs) === JSON.stringify(listed),
+            `the mirror lists the ${listed.length} programmes in the results' order, has ${m.programs.length}`);
     const first = results.programs.find(p => p.status === 'eligible');
     h.check(m.text.includes(first.name), 'with their names: ' + first.name);
 

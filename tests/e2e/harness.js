@@ -96,7 +96,18 @@ async function items(page) {
 
 // Clicks the item the last frame drew with this label, with real mouse events.
 async function click(page, label) {
-  const it = (await items(page)).find(i => i.label === label);
+  let it = (await items(page)).find(i => i.label === label);
+  // Below the fold (or above it): scroll it into view as a person would, with the wheel.
+  const height = page.viewportSize().height;
+  for (let tries = 0; it && (it.y + Math.min(it.h, 40) > height || it.y < 60) && tries < 10; tries++) {
+    await page.mouse.move(page.viewportSize().width / 2, height / 2);
+    await page.mouse.wheel(0, it.y < 60 ? it.y - height / 3 : it.y - height / 2);
+    await settle(page, 200);
+    it = (await items(page)).find(i => i.label === label);
+  }
+  // A new screen ignores touches for a moment (so a double tap answers one question): wait for
+  // it, now that the frame above has shown the screen.
+  await page.waitForFunction(() => !window.shisaku.ready || window.shisaku.state().input_ready !== false, null, { timeout: 5000 });
   if (!it) throw new Error(`no item "${label}" on screen; have: ${(await items(page)).map(i => i.label).join(' | ')}`);
   const x = it.x + it.w / 2, y = it.y + Math.min(it.h / 2, 20);
   await page.mouse.move(x, y);

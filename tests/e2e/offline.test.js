@@ -18,7 +18,7 @@ async function completePath(page, h) {
   await h.api(page, 'show', 'results');
   const results = await h.api(page, 'results');
   const fwh = results.programs.find(p => p.id === 'furusato_working_holiday');
-  h.check(results.counts.eligible > 10 && fwh.status === 'eligible', 'the path ends with the expected programmes: ' + JSON.stringify(results.counts));
+  h.check(results.counts.eligible > 10 && fwh.status === 'eligible', 'the path ends with the expected programmes: ' + JSON.stringify(results.counts) + ' after ' + JSON.stringify((await h.api(page, 'state')).answers));
 }
 
 async function waitForOfflineCopy(page) {

@@ -71,7 +71,7 @@ void catalog(App& app) {
     if (matches(app, *r.program)) rows.push_back(&r);
   shown = static_cast<int>(rows.size());
   widgets::muted(std::to_string(shown) + " / " + std::to_string(c.programs.size()) + " " + app.t(ui::kProgramsShown));
-  for (const ProgramResult* r : rows) program_row(app, *r, 0);
+  for (const ProgramResult* r : rows) program_row(app, *r);
 }
 
 }  // namespace shisaku::app::screens

@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <string>
 
 #include "format.hpp"
+#include "report.hpp"
 #include "screens.hpp"
 #include "ui/qr.hpp"
 #include "ui/theme.hpp"
@@ -10,15 +12,10 @@
 namespace shisaku::app::screens {
 namespace {
 
-std::string cite(const SourceRef& s) {
-  std::string out = s.file.substr(0, 3) + " L" + std::to_string(s.first_line) + "–" + std::to_string(s.last_line);
-  if (!s.fiscal_year.empty()) out += " (" + s.fiscal_year + ")";
-  return out;
-}
-
-std::string label_of(const CodeList& list, const std::string& code, Lang lang) {
-  auto it = list.find(code);
-  return it == list.end() ? code : it->second.in(lang);
+// The seeds mark bold text with **: a person reads the words only.
+std::string plain(std::string s) {
+  for (std::size_t at; (at = s.find("**")) != std::string::npos;) s.erase(at, 2);
+  return s;
 }
 
 // The recipient these answers name, else every possible one ("都道府県・市区町村").
@@ -30,9 +27,168 @@ std::string recipient_label(const CodeList& applicants, const Estimate& e, Lang 
   return out;
 }
 
+void cited(App& app, const SourceRef& s) { widgets::muted("（" + citation_text(app.wizard.catalog(), s, app.lang()) + "）"); }
+
+// 「次にすること」: who applies and through whom, when, what to prepare — as far as the seeds
+// say it; whatever they do not say is named in one line rather than left out silently.
+void next_steps(App& app, const Program& p) {
+  widgets::heading(app.t(ui::kNextSteps), 1.15f);
+  const Lang lang = app.lang();
+  const UiText* titles[] = {&ui::kStepApply, &ui::kStepWhen, &ui::kStepPrepare};
+  std::string missing;
+  for (StepKind kind : {StepKind::Apply, StepKind::When, StepKind::Prepare}) {
+    bool any = false;
+    for (const auto& step : p.next_steps) {
+      if (step.kind != kind) continue;
+      if (!any) widgets::text(std::string("■ ") + titles[static_cast<int>(kind)]->in(lang));
+      any = true;
+      ImGui::Indent(theme::px(14));
+      widgets::text(step.text.in(lang));
+      cited(app, step.source);
+      ImGui::Unindent(theme::px(14));
+    }
+    if (!any) missing += (missing.empty() ? "" : lang == Lang::Ja ? "・" : ", ") + std::string(titles[static_cast<int>(kind)]->in(lang));
+  }
+  if (!missing.empty()) widgets::muted(std::string(app.t(ui::kStepsNotInSeed)) + " " + missing);
+}
+
+void contacts(App& app, const Program& p) {
+  widgets::heading(app.t(ui::kContacts), 1.15f);
+  int i = 0;
+  for (const auto& ct : p.contacts) {
+    ImGui::PushID(i++);
+    widgets::text(ct.division.in(app.lang()));
+    if (ct.phone.empty() && ct.url.empty() && ct.email.empty()) widgets::muted(app.t(ui::kNoContactInSeed));
+    if (!ct.phone.empty()) {
+      ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * (app.settings.kiosk ? 1.6f : 1.1f));
+      widgets::text(std::string(app.t(ui::kPhone)) + " " + ct.phone);
+      ImGui::PopFont();
+    }
+    if (!ct.email.empty()) widgets::text(ct.email);
+    if (!ct.url.empty()) {
+      if (app.settings.kiosk) {
+        // Kiosks never open links: the visitor takes the address away on their phone.
+        widgets::muted(app.t(ui::kScanToOpen));
+        widgets::qr_code(ct.url, theme::px(160));
+        widgets::muted(ct.url);
+      } else {
+        widgets::muted(ct.url);
+        if (widgets::button(app.t(ui::kOpenSite))) web::open_url(ct.url);
+      }
+    }
+    ImGui::Dummy(ImVec2(0, theme::px(4)));
+    ImGui::PopID();
+  }
+}
+
+// The questions an amount reads, entered here: the amount follows each keystroke.
+void amount_inputs(App& app, const ProgramResult& r) {
+  const Catalog& c = app.wizard.catalog();
+  const Answers& answers = app.wizard.answers();
+  std::vector<int> slots(r.amount_settling.begin(), r.amount_settling.end());
+  for (const auto& mr : r.measures)
+    if (mr.applies != logic::Tri::False)
+      for (int s : mr.measure->inputs)
+        if (answers.answered(s) && std::find(slots.begin(), slots.end(), s) == slots.end()) slots.push_back(s);
+  if (slots.empty()) return;
+  widgets::text(app.t(ui::kEstimateHere), theme::palette().accent);
+  for (int s : slots) {
+    const Question& q = c.questions[static_cast<std::size_t>(s)];
+    ImGui::PushID(s);
+    widgets::text(q.text.in(app.lang()));
+    ImGui::Indent(theme::px(14));
+    auto set = [&](const nlohmann::json& v) { app.wizard.set_in_place(q.id, v); };
+    const logic::Value* current = answers.value(s);
+    switch (q.type) {
+      case QuestionType::Boolean:
+        if (widgets::chip("yes", app.t(ui::kYes), current && current->as_bool())) set(true);
+        widgets::flow_next(app.t(ui::kNo));
+        if (widgets::chip("no", app.t(ui::kNo), current && !current->as_bool())) set(false);
+        break;
+      case QuestionType::Single:
+        for (std::size_t i = 0; i < q.options.size(); ++i) {
+          if (i) widgets::flow_next(q.options[i].label.in(app.lang()));
+          bool on = current && current->as_string() == q.options[i].value;
+          if (widgets::chip(q.options[i].value.c_str(), q.options[i].label.in(app.lang()), on)) set(q.options[i].value);
+        }
+        break;
+      case QuestionType::Number: {
+        if (app.draft.slot != s) {
+          // One keypad at a time: the others show their value and open on a tap.
+          std::string shown = current ? answers.describe(s, app.lang()) : app.t(ui::kUnanswered);
+          if (q.unit == "yen" && current) shown = format_yen(current->as_number(), app.lang());
+          if (widgets::button((shown + "  ✎##open").c_str())) draft_for(app, q);
+          break;
+        }
+        if (std::optional<double> v = number_entry(app, q, app.draft, false))
+          if (!current || current->as_number() != *v) set(*v);
+        if (widgets::button(app.t(ui::kDismiss))) app.draft = Draft{};
+        break;
+      }
+      case QuestionType::Multi:
+        break;  // no amount reads a multiple choice (the validator's lints would name one)
+    }
+    ImGui::Unindent(theme::px(14));
+    ImGui::PopID();
+  }
+}
+
+void estimate_summary(App& app, const ProgramResult& r) {
+  if (r.status == Status::Ineligible) return;  // no amount beside 対象外
+  const Catalog& c = app.wizard.catalog();
+  std::string line = amount_line(c, r, app.lang());
+  if (!line.empty()) {
+    widgets::muted(app.t(ui::kEstimate));
+    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.3f);
+    widgets::text(line);
+    ImGui::PopFont();
+    if (r.total.measure)
+      widgets::muted(label_of(c.meta.amount_meanings, r.total.measure->meaning, app.lang()) +
+                     (r.total.parts > 1 ? " " + std::to_string(r.total.parts) + app.t(ui::kItems) + app.t(ui::kTotalOf) : ""));
+  }
+  amount_inputs(app, r);
+}
+
+void breakdown(App& app, const ProgramResult& r) {
+  const Catalog& c = app.wizard.catalog();
+  const Lang lang = app.lang();
+  const bool eligible_or_open = r.status != Status::Ineligible;
+  widgets::heading(std::string(app.t(ui::kEstimate)) + (lang == Lang::Ja ? "の内訳" : ": breakdown"), 1.15f);
+  for (const auto& mr : r.measures) {
+    const Measure& m = *mr.measure;
+    ImGui::PushID(m.id.c_str());
+    widgets::text("■ " + m.label.in(lang) + "（" + label_of(c.meta.measure_kinds, m.kind, lang) + "）");
+    ImGui::Indent(theme::px(14));
+    // An amount only for a measure that applies, of a program that may apply.
+    const bool applies = eligible_or_open && mr.applies != logic::Tri::False;
+    if (mr.applies == logic::Tri::False) widgets::muted(lang == Lang::Ja ? "この回答では適用されません" : "Does not apply with these answers");
+    if (mr.applies == logic::Tri::Unknown && eligible_or_open) widgets::muted(lang == Lang::Ja ? "適用されるかは回答しだい" : "Applies depending on your answers");
+    if (applies && mr.estimate.kind != Estimate::Kind::None) {
+      ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.15f);
+      widgets::text(format_estimate(mr.estimate, lang));
+      ImGui::PopFont();
+    }
+    widgets::muted(std::string(app.t(ui::kMeaning)) + (lang == Lang::Ja ? "：" : ": ") + label_of(c.meta.amount_meanings, m.meaning, lang) + " / " +
+                   app.t(ui::kRecipient) + (lang == Lang::Ja ? "：" : ": ") + recipient_label(c.meta.applicants, mr.estimate, lang) +
+                   (m.per.empty() ? "" : " / " + m.per.in(lang)));
+    for (const auto& name : m.figures_used) {
+      const Figure* f = r.program->figure(name);
+      if (!f) continue;
+      widgets::muted("・" + f->label.in(lang) + (lang == Lang::Ja ? "：" : ": ") + format_amount(f->value, f->unit, lang) + "（" +
+                     citation_text(c, f->source, lang) + "「" + plain(f->source.quote) + "」）");
+      for (const auto& h : f->history)
+        widgets::muted(std::string("　") + app.t(ui::kHistory) + (lang == Lang::Ja ? "：" : ": ") + format_amount(h.value, f->unit, lang) + "（" +
+                       citation_text(c, h.source, lang) + "）");
+    }
+    if (!m.note.empty()) widgets::muted(std::string(app.t(ui::kNote)) + (lang == Lang::Ja ? "：" : ": ") + m.note.in(lang));
+    ImGui::Unindent(theme::px(14));
+    ImGui::PopID();
+  }
+}
+
 void conditions(App& app, const ProgramResult& r) {
   std::string title = std::string(app.t(ui::kConditions)) + "  " + std::to_string(r.met) + " / " + std::to_string(r.conditions.size());
-  widgets::heading(title, 1.1f);
+  widgets::heading(title, 1.15f);
   const auto& p = theme::palette();
   for (const auto& cr : r.conditions) {
     const char* mark = cr.state == logic::Tri::True ? "○" : cr.state == logic::Tri::False ? "×" : "？";
@@ -54,76 +210,6 @@ void conditions(App& app, const ProgramResult& r) {
   }
 }
 
-void estimate(App& app, const ProgramResult& r) {
-  widgets::heading(app.t(ui::kEstimate), 1.1f);
-  const Catalog& c = app.wizard.catalog();
-  Lang lang = app.lang();
-  for (const auto& mr : r.measures) {
-    const Measure& m = *mr.measure;
-    ImGui::PushID(m.id.c_str());
-    std::string head = "■ " + m.label.in(lang) + "（" + label_of(c.meta.measure_kinds, m.kind, lang) + "）";
-    widgets::text(head);
-    ImGui::Indent(theme::px(14));
-    if (mr.applies == logic::Tri::False) widgets::muted(lang == Lang::Ja ? "この回答では適用されません" : "Does not apply with these answers");
-    if (mr.applies == logic::Tri::Unknown) widgets::muted(lang == Lang::Ja ? "適用されるかは回答しだい" : "Applies depending on your answers");
-    if (mr.estimate.kind != Estimate::Kind::None) {
-      ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.25f);
-      widgets::text(format_estimate(mr.estimate, lang));
-      ImGui::PopFont();
-    }
-    widgets::text(std::string(app.t(ui::kMeaning)) + ": " + label_of(c.meta.amount_meanings, m.meaning, lang) + " / " +
-                  app.t(ui::kRecipient) + ": " + recipient_label(c.meta.applicants, mr.estimate, lang) +
-                  (m.per.empty() ? "" : " / " + m.per.in(lang)));
-    for (const auto& name : m.figures_used) {
-      const Figure* f = r.program->figure(name);
-      if (!f) continue;
-      std::string line = "・" + f->label.in(lang) + ": " + format_amount(f->value, f->unit, lang) + " [" + f->fiscal_year + "] " +
-                         cite(f->source) + "「" + f->source.quote + "」";
-      widgets::muted(line);
-      for (const auto& h : f->history)
-        widgets::muted(std::string("　") + app.t(ui::kHistory) + ": " + format_amount(h.value, f->unit, lang) + " [" + h.fiscal_year + "] " +
-                       cite(h.source));
-    }
-    for (int s : mr.estimate.inputs ? *mr.estimate.inputs : std::vector<int>{}) {
-      std::string d = c.questions[static_cast<std::size_t>(s)].text.in(lang) + " → " +
-                      (app.wizard.answers().answered(s) ? app.wizard.answers().describe(s, lang) : app.t(ui::kUnanswered));
-      widgets::muted("・" + d);
-    }
-    if (!m.note.empty()) widgets::muted(std::string(app.t(ui::kNote)) + ": " + m.note.in(lang));
-    ImGui::Unindent(theme::px(14));
-    ImGui::PopID();
-  }
-}
-
-void contacts(App& app, const Program& p) {
-  widgets::heading(app.t(ui::kContacts), 1.1f);
-  int i = 0;
-  for (const auto& ct : p.contacts) {
-    ImGui::PushID(i++);
-    widgets::text(ct.division.in(app.lang()));
-    if (!ct.phone.empty()) {
-      ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * (app.settings.kiosk ? 1.6f : 1.1f));
-      std::string phone = std::string(app.t(ui::kPhone)) + " " + ct.phone;
-      ImGui::TextUnformatted(phone.c_str());
-      ImGui::PopFont();
-    }
-    if (!ct.email.empty()) widgets::text(ct.email);
-    if (!ct.url.empty()) {
-      if (app.settings.kiosk) {
-        // Kiosks never open links: the visitor takes the address away on their phone.
-        widgets::muted(app.t(ui::kScanToOpen));
-        widgets::qr_code(ct.url, theme::px(160));
-        widgets::muted(ct.url);
-      } else {
-        widgets::muted(ct.url);
-        if (widgets::button(app.t(ui::kOpenSite))) web::open_url(ct.url);
-      }
-    }
-    ImGui::Dummy(ImVec2(0, theme::px(4)));
-    ImGui::PopID();
-  }
-}
-
 }  // namespace
 
 void detail(App& app) {
@@ -133,48 +219,51 @@ void detail(App& app) {
     return;
   }
   const Program& p = *r->program;
-  Lang lang = app.lang();
+  const Catalog& c = app.wizard.catalog();
+  const Lang lang = app.lang();
+  const auto& pal = theme::palette();
   if (widgets::button(app.t(ui::kBack))) app.wizard.back();
+  widgets::heading(p.name.in(lang), 1.4f);
   if (!app.details_ready()) {
-    widgets::heading(p.name.in(lang), 1.4f);
     widgets::muted(app.t(ui::kLoadingDetails));
     return;
   }
-  widgets::heading(p.name.in(lang), 1.4f);
-  ImGui::PushStyleColor(ImGuiCol_Text, status_color(r->status));
-  ImGui::TextUnformatted(status_label(app, r->status));
-  ImGui::PopStyleColor();
-  widgets::muted(label_of(app.wizard.catalog().meta.ministries, p.ministry, lang));
-  widgets::heading(app.t(ui::kSummary), 1.1f);
+  widgets::text(std::string(status_label(app, r->status)) + " · " + kind_label(app, *r) + " · " + label_of(c.meta.ministries, p.ministry, lang),
+                status_color(r->status));
+  if (r->scope != Scope::InScope) widgets::muted(app.t(r->scope == Scope::ThemeNotChosen ? ui::kThemeNotChosen : ui::kGateDeclined));
+  // What a person came for first: how much, what to do, whom to call.
+  estimate_summary(app, *r);
+  widgets::separator_space();
+  next_steps(app, p);
+  ImGui::Dummy(ImVec2(0, theme::px(4)));
+  contacts(app, p);
+  widgets::separator_space();
+  widgets::heading(app.t(ui::kSummary), 1.15f);
+  if (const Novelty* n = p.latest_novelty(); n && !n->text.empty()) {
+    std::string badge = novelty_badge(p, lang);
+    widgets::text((badge.empty() ? fiscal_year_text(n->fiscal_year, lang) : "★ " + badge) + (lang == Lang::Ja ? "：" : ": ") + n->text.in(lang), pal.accent);
+  }
   widgets::text(p.summary.in(lang));
-  widgets::heading(app.t(ui::kSupports), 1.1f);
-  widgets::text(p.supports.in(lang));
+  widgets::separator_space();
+  breakdown(app, *r);
   widgets::separator_space();
   conditions(app, *r);
   widgets::separator_space();
-  estimate(app, *r);
-  if (!p.next_steps.empty() || !p.budget.empty()) {
-    widgets::separator_space();
-    for (const auto& s : p.next_steps) widgets::text(std::string(app.t(ui::kSchedule)) + ": " + s.text.in(lang));
-    for (const auto& b : p.budget)
-      widgets::text(std::string(app.t(ui::kBudget)) + ": " + b.label.in(lang) + " " + format_amount(b.value, b.unit, lang) + " [" + b.fiscal_year + "] " +
-                    cite(b.source));
-  }
+  widgets::heading(app.t(ui::kSupports), 1.15f);
+  widgets::text(p.supports.in(lang));
+  for (const auto& b : p.budget)
+    widgets::muted(std::string(app.t(ui::kBudget)) + (lang == Lang::Ja ? "：" : ": ") + b.label.in(lang) + " " + format_amount(b.value, b.unit, lang) + "（" +
+                   citation_text(c, b.source, lang) + "）");
   widgets::separator_space();
-  contacts(app, p);
-  widgets::separator_space();
-  widgets::heading(app.t(ui::kSources), 1.1f);
+  widgets::heading(app.t(ui::kSources), 1.15f);
   for (const auto& s : p.sources) {
-    std::string seed_title;
-    for (const auto& seed : app.wizard.catalog().meta.seeds)
-      if (seed.file == s.file) seed_title = seed.title.in(lang);
-    widgets::muted("・" + seed_title + " — " + s.file + " L" + std::to_string(s.first_line) + "–" + std::to_string(s.last_line) + " [" + s.fiscal_year + "]");
-    widgets::muted("　「" + s.quote + "」");
+    widgets::text("・" + citation_text(c, s, lang));
+    widgets::muted("　「" + plain(s.quote) + "」");
   }
   if (!p.caveats.empty()) {
     widgets::separator_space();
-    widgets::heading(app.t(ui::kCaveats), 1.1f);
-    for (const auto& c : p.caveats) widgets::text("※ " + c.in(lang), theme::palette().unknown);
+    widgets::heading(app.t(ui::kCaveats), 1.15f);
+    for (const auto& cv : p.caveats) widgets::text("※ " + cv.in(lang), pal.unknown);
   }
   ImGui::Dummy(ImVec2(0, theme::px(8)));
   if (widgets::button(app.t(ui::kBack), false, ImGui::GetContentRegionAvail().x)) app.wizard.back();

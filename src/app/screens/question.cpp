@@ -10,29 +10,55 @@
 namespace shisaku::app::screens {
 namespace {
 
-std::string counts_line(const App& app) {
+// Where the interview is: "3 / 6 地域の条件 · この章はあと2問".
+std::string chapter_line(const App& app) {
+  ChapterProgress p = app.wizard.progress();
+  if (p.chapter < 0) return "";
+  const bool ja = app.lang() == Lang::Ja;
+  std::string title = app.wizard.catalog().interview.chapter_title(p.chapter).in(app.lang());
+  if (p.count == 0) return std::string(app.t(ui::kChapter)) + " " + std::to_string(p.number) + "　" + title;
+  std::string left = p.left == 0 ? app.t(ui::kChapterLastQuestion)
+                                 : std::string(app.t(ui::kChapterLeft)) + (ja ? " " : " ") + std::to_string(p.left) + (ja ? "問" : p.left == 1 ? " question" : " questions");
+  return std::string(app.t(ui::kChapter)) + " " + std::to_string(p.number) + " / " + std::to_string(p.count) + "　" + title + " · " + left;
+}
+
+// Which programs the question decides, and why: 「地域おこし協力隊 ほか2件の判定に使います」.
+void decides(App& app, const Question& q) {
+  const Catalog& c = app.wizard.catalog();
   const Evaluation& ev = app.wizard.evaluation();
-  return std::string(app.t(ui::kLiveEligible)) + " " + std::to_string(ev.eligible) + (app.lang() == Lang::Ja ? "件・" : " · ") +
-         app.t(ui::kLiveUnknown) + " " + std::to_string(ev.unknown) + (app.lang() == Lang::Ja ? "件" : "");
+  const Lang lang = app.lang();
+  const bool ja = lang == Lang::Ja;
+  std::vector<int> programs = app.wizard.decides();
+  if (programs.empty()) return;
+  const bool amounts = app.wizard.in_amounts();
+  std::string line;
+  if (programs.size() > 5 && app.wizard.progress().chapter < static_cast<int>(c.interview.basics.size())) {
+    // A basic question (who, where) decides much: naming one of them, or its condition, would mislead.
+    line = ja ? std::to_string(programs.size()) + app.t(ui::kDecidesMany) : std::to_string(programs.size()) + " " + app.t(ui::kDecidesMany);
+    widgets::text(line, theme::palette().accent);
+    return;
+  } else {
+    const std::string first = c.programs[static_cast<std::size_t>(programs.front())].name.in(lang);
+    const std::string more = programs.size() > 1 ? (ja ? " ほか" + std::to_string(programs.size() - 1) + "件" : " and " + std::to_string(programs.size() - 1) + " more") : "";
+    line = ja ? "「" + first + "」" + more + (amounts ? app.t(ui::kRefines) : app.t(ui::kDecides))
+              : std::string(amounts ? "Refines the amount of " : "Decides ") + first + more;
+  }
+  widgets::text(line, theme::palette().accent);
+  // Why: the condition of the program it is asked for that waits for this answer (a detail of
+  // the rules: it shows once they are in).
+  if (!app.details_ready()) return;
+  const ProgramResult& r = ev.programs[static_cast<std::size_t>(programs.front())];
+  for (const auto& cr : r.conditions)
+    if (cr.state == logic::Tri::Unknown && std::find(cr.missing.begin(), cr.missing.end(), q.slot) != cr.missing.end() && !cr.condition->text.empty()) {
+      widgets::muted(std::string(app.t(ui::kConditions)) + (ja ? "：" : ": ") + cr.condition->text.in(lang));
+      break;
+    }
 }
 
 void answer(App& app, const Question& q, const nlohmann::json& value) {
-  if (auto err = app.wizard.answer(q.id, value)) app.notify(*err, 6);
+  // The screens only offer valid answers; a refusal here is a bug, said without the core's words.
+  if (app.wizard.answer(q.id, value)) app.notify(app.lang() == Lang::Ja ? "この回答は受け付けられませんでした。" : "This answer could not be accepted.", 6);
   app.draft = Draft{};
-}
-
-// The draft belongs to one question: another question starts from its saved answer.
-Draft& draft_for(App& app, const Question& q) {
-  Draft& d = app.draft;
-  if (d.slot == q.slot) return d;
-  d = Draft{};
-  d.slot = q.slot;
-  if (const logic::Value* v = app.wizard.answers().value(q.slot)) {
-    if (q.type == QuestionType::Number) d.number = logic::number_to_string(v->as_number());
-    if (q.type == QuestionType::Multi)
-      for (const auto& e : v->as_array()) d.choices.push_back(e.as_string());
-  }
-  return d;
 }
 
 void yes_no(App& app, const Question& q) {
@@ -49,65 +75,28 @@ void single(App& app, const Question& q) {
   }
 }
 
-// The ticks are a draft until "OK" makes them the answer.
+// The ticks are a draft until "OK" makes them the answer. On the interests question, 「すべて」
+// and the single themes exclude each other.
 void multi(App& app, const Question& q) {
   std::vector<std::string>& ticked = draft_for(app, q).choices;
+  const bool interests = q.slot == app.wizard.catalog().interview.interests;
   for (const auto& o : q.options) {
     bool on = std::find(ticked.begin(), ticked.end(), o.value) != ticked.end();
     std::string label = std::string(on ? "☑ " : "☐ ") + o.label.in(app.lang());
     if (widgets::choice(o.value.c_str(), label, on)) {
-      if (on)
+      if (on) {
         ticked.erase(std::remove(ticked.begin(), ticked.end(), o.value), ticked.end());
-      else
+      } else {
+        if (interests) ticked.erase(std::remove_if(ticked.begin(), ticked.end(), [&](const std::string& t) { return (t == kAllThemes) != (o.value == kAllThemes); }), ticked.end());
         ticked.push_back(o.value);
+      }
     }
   }
   if (widgets::button(app.t(ui::kConfirm), true, ImGui::GetContentRegionAvail().x)) answer(app, q, ticked);
 }
 
-// A keypad, so a touch screen needs no keyboard; typed digits work too.
 void number(App& app, const Question& q) {
-  std::string& s = draft_for(app, q).number;
-  ImGuiIO& io = ImGui::GetIO();
-  for (ImWchar c : io.InputQueueCharacters)
-    if ((c >= '0' && c <= '9') || (c == '.' && !q.integer && s.find('.') == std::string::npos)) s += static_cast<char>(c);
-  if (ImGui::IsKeyPressed(ImGuiKey_Backspace) && !s.empty()) s.pop_back();
-
-  const auto& units = app.wizard.catalog().meta.units;
-  auto unit = units.find(q.unit);
-  std::string unit_text = unit != units.end() ? unit->second.in(app.lang()) : "";
-  std::string shown = (s.empty() ? std::string("—") : s) + " " + unit_text;
-  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.6f);
-  ImGui::TextUnformatted(shown.c_str());
-  ImGui::PopFont();
-  std::string range = logic::number_to_string(q.min) + " 〜 " + logic::number_to_string(q.max) + " " + unit_text;
-  widgets::muted(range);
-
-  static const char* kKeys[] = {"7", "8", "9", "4", "5", "6", "1", "2", "3", "0", ".", "⌫"};
-  float avail = std::min(ImGui::GetContentRegionAvail().x, theme::px(360));
-  float gap = ImGui::GetStyle().ItemSpacing.x;
-  float key_w = (avail - 2 * gap) / 3;
-  for (int i = 0; i < 12; ++i) {
-    if (i % 3) ImGui::SameLine();
-    bool disabled = (kKeys[i][0] == '.' && (q.integer || s.find('.') != std::string::npos));
-    ImGui::BeginDisabled(disabled);
-    bool pressed = ImGui::Button(kKeys[i], ImVec2(key_w, theme::px(52)));
-    widgets::note_item(kKeys[i]);
-    if (pressed) {
-      if (i == 11) {
-        if (!s.empty()) s.pop_back();
-      } else if (s.size() < 15) {
-        s += kKeys[i];
-      }
-    }
-    ImGui::EndDisabled();
-  }
-  // Enter confirms what was typed; while the keyboard focus is shown, Enter presses the
-  // focused key instead (ImGui's navigation), so it must not confirm as well.
-  bool enter = !io.NavVisible && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));
-  ImGui::BeginDisabled(s.empty() || s == ".");
-  if ((widgets::button(app.t(ui::kConfirm), true, avail) || enter) && !s.empty() && s != ".") answer(app, q, std::strtod(s.c_str(), nullptr));
-  ImGui::EndDisabled();
+  if (std::optional<double> v = number_entry(app, q, draft_for(app, q), true)) answer(app, q, *v);
 }
 
 }  // namespace
@@ -115,12 +104,11 @@ void number(App& app, const Question& q) {
 void question(App& app) {
   const Question* q = app.wizard.current_question();
   if (!q) return;
-  float fraction = app.wizard.progress_total() ? static_cast<float>(app.wizard.progress_done()) / app.wizard.progress_total() : 0;
-  std::string progress = std::to_string(app.wizard.progress_done()) + " / " + std::to_string(app.wizard.progress_total()) + " " +
-                         app.t(ui::kProgress) + "   " + counts_line(app);
-  widgets::progress(fraction, progress);
+  ChapterProgress p = app.wizard.progress();
+  widgets::progress(p.count ? static_cast<float>(p.number - 1) / static_cast<float>(p.count) : 0, chapter_line(app));
   ImGui::Dummy(ImVec2(0, theme::px(6)));
   widgets::heading(q->text.in(app.lang()), 1.3f);
+  decides(app, *q);
   if (!q->help.empty()) {
     ImGui::PushID("help");
     if (ImGui::CollapsingHeader(app.t(ui::kHelp))) widgets::text(q->help.in(app.lang()));
@@ -144,10 +132,9 @@ void question(App& app) {
   }
   ImGui::PopID();
   ImGui::Dummy(ImVec2(0, theme::px(8)));
-  float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-  if (widgets::button(app.t(ui::kBack), false, w)) app.wizard.back();
-  ImGui::SameLine();
-  if (widgets::button(app.t(ui::kSkip), false, w)) app.wizard.skip(q->id);
+  int pressed = widgets::button_row({app.t(ui::kBack), app.t(ui::kSkip)});
+  if (pressed == 0) app.wizard.back();
+  if (pressed == 1) app.wizard.skip(q->id);
   widgets::muted(app.t(ui::kSkipHelp));
   if (widgets::button(app.t(ui::kSeeResults), false, ImGui::GetContentRegionAvail().x)) app.wizard.show_results();
 }

@@ -38,11 +38,14 @@ void share(App& app) {
       }
       // The exports carry contacts and sources: the details of the rules.
       if (app.details_ready()) {
+        // The programs in scope first; those set aside only when asked for (folded on the page).
+        bool& all = app.export_set_aside;
+        if (widgets::choice("set-aside", std::string(all ? "☑ " : "☐ ") + app.t(ui::kIncludeSetAside), all, bw)) all = !all;
         if (widgets::button(app.t(ui::kExportText), false, bw))
-          web::download("shisaku-results.txt", "text/plain;charset=utf-8", evaluation_text(c, ev, app.lang()));
+          web::download("shisaku-results.txt", "text/plain;charset=utf-8", evaluation_text(c, ev, app.lang(), all));
         if (widgets::button(app.t(ui::kExportCsv), false, bw))
-          web::download("shisaku-results.csv", "text/csv;charset=utf-8", "\xEF\xBB\xBF" + evaluation_csv(c, ev, app.lang()));
-        if (widgets::button(app.t(ui::kPrint), false, bw)) web::open_printable(evaluation_html(c, ev, app.wizard.answers(), app.lang()));
+          web::download("shisaku-results.csv", "text/csv;charset=utf-8", "\xEF\xBB\xBF" + evaluation_csv(c, ev, app.lang(), all));
+        if (widgets::button(app.t(ui::kPrint), false, bw)) web::open_printable(evaluation_html(c, ev, app.wizard.answers(), app.lang(), all));
       } else {
         widgets::muted(app.t(ui::kLoadingDetails));
       }

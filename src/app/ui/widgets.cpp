@@ -76,18 +76,97 @@ bool choice(const char* id, std::string_view label, bool selected, float width) 
   return pressed;
 }
 
+namespace {
+
+// The lines of a label in the current font, each drawn centred in `width`.
+struct Label {
+  std::vector<LineSpan> lines;
+  float height;
+};
+Label layout_label(std::string_view s, float width) {
+  float inner = std::max(width - 2 * ImGui::GetStyle().FramePadding.x, ImGui::GetFontSize());
+  Label l{wrap(s, inner), 0};
+  // Wrapped lines get a little air between them.
+  l.height = static_cast<float>(l.lines.size()) * ImGui::GetTextLineHeight() + static_cast<float>(l.lines.size() - 1) * theme::px(3);
+  return l;
+}
+
+void draw_label(ImDrawList* dl, std::string_view s, const Label& l, ImVec2 min, ImVec2 max, ImU32 color) {
+  float y = min.y + (max.y - min.y - l.height) / 2;
+  for (const auto& line : l.lines) {
+    float w = ImGui::CalcTextSize(s.data() + line.begin, s.data() + line.end).x;
+    dl->AddText(ImVec2(min.x + (max.x - min.x - w) / 2, y), color, s.data() + line.begin, s.data() + line.end);
+    y += ImGui::GetTextLineHeight() + theme::px(3);
+  }
+}
+
+}  // namespace
+
 bool button(const char* label, bool primary, float width) {
   const auto& p = theme::palette();
-  if (primary) {
-    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent);
-    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
-  }
-  bool pressed = ImGui::Button(label, ImVec2(width, std::max(theme::px(44), ImGui::GetFrameHeight())));
-  note_item(label);
-  if (primary) ImGui::PopStyleColor(4);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  std::string_view text(label);
+  // "Label##id": the part after ## keeps the id unique and is not shown.
+  std::size_t hidden = text.find("##");
+  std::string_view shown = text.substr(0, hidden);
+  float natural = ImGui::CalcTextSize(shown.data(), shown.data() + shown.size()).x + 2 * style.FramePadding.x;
+  if (width <= 0) width = std::min(natural, ImGui::GetContentRegionAvail().x);
+  Label l = layout_label(shown, width);
+  float height = std::max(theme::px(44), l.height + 2 * style.FramePadding.y);
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton(label, ImVec2(width, height), ImGuiButtonFlags_EnableNav);
+  bool hot = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
+  ImU32 bg = primary ? p.accent : ImGui::GetColorU32(active ? ImGuiCol_ButtonActive : hot ? ImGuiCol_ButtonHovered : ImGuiCol_Button);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 max(pos.x + width, pos.y + height);
+  dl->AddRectFilled(pos, max, bg, style.FrameRounding);
+  if (primary && (hot || active)) dl->AddRect(pos, max, p.text, style.FrameRounding, 0, theme::px(2));
+  draw_label(dl, shown, l, pos, max, primary ? p.accent_text : p.text);
+  note_item(shown);
   return pressed;
+}
+
+int button_row(const std::vector<std::string>& labels, int primary) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float avail = ImGui::GetContentRegionAvail().x;
+  float gap = style.ItemSpacing.x;
+  float each = (avail - gap * static_cast<float>(labels.size() - 1)) / static_cast<float>(labels.size());
+  bool side_by_side = true;
+  for (const auto& l : labels) {
+    std::string_view shown = std::string_view(l).substr(0, l.find("##"));
+    if (ImGui::CalcTextSize(shown.data(), shown.data() + shown.size()).x + 2 * style.FramePadding.x > each) side_by_side = false;
+  }
+  int pressed = -1;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (i && side_by_side) ImGui::SameLine();
+    if (button(labels[i].c_str(), static_cast<int>(i) == primary, side_by_side ? each : avail)) pressed = static_cast<int>(i);
+  }
+  return pressed;
+}
+
+bool chip(const char* id, std::string_view label, bool on) {
+  const auto& p = theme::palette();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float pad = theme::px(10);
+  float w = std::min(ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + 2 * pad, ImGui::GetContentRegionAvail().x);
+  Label l = layout_label(label, w + 2 * style.FramePadding.x - 2 * pad);
+  float h = std::max(theme::px(36), l.height + theme::px(12));
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton(id, ImVec2(w, h), ImGuiButtonFlags_EnableNav);
+  bool hot = ImGui::IsItemHovered() || ImGui::IsItemActive();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 max(pos.x + w, pos.y + h);
+  dl->AddRectFilled(pos, max, on ? p.accent : hot ? p.selected : p.panel, h / 2);
+  dl->AddRect(pos, max, on ? p.accent : p.border, h / 2, 0, theme::px(1));
+  draw_label(dl, label, l, pos, max, on ? p.accent_text : p.text);
+  note_item(label);
+  return pressed;
+}
+
+void flow_next(std::string_view next_label) {
+  float next_w = ImGui::CalcTextSize(next_label.data(), next_label.data() + next_label.size()).x + 2 * theme::px(10);
+  float x2 = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_w;
+  if (x2 < ImGui::GetCurrentWindow()->WorkRect.Max.x) ImGui::SameLine();
 }
 
 void progress(float fraction, std::string_view overlay) {
@@ -112,48 +191,71 @@ void separator_space() {
   ImGui::Dummy(ImVec2(0, theme::px(6)));
 }
 
-bool card(const char* id, std::string_view title, const std::vector<Part>& parts, bool bar, double lo, double hi, double scale_max) {
+bool card(const char* id, std::string_view title, const std::vector<std::vector<Part>>& rows) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const auto& p = theme::palette();
-  float width = ImGui::GetContentRegionAvail().x;
-  float pad = theme::px(12);
-  float line_h = ImGui::GetTextLineHeight();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float pad = theme::px(12), gap = theme::px(10), leading = theme::px(3);
+  const float inner = width - 2 * pad;
+  // Lay everything out first: the card's height is known before it is drawn.
+  struct Placed {
+    const Part* part;
+    LineSpan span;
+    float x, y, size;
+  };
+  std::vector<Placed> placed;
+  float y = pad;
   ImGui::PushFont(nullptr, style.FontSizeBase * 1.08f);
-  auto lines = wrap(title, width - 2 * pad - ImGui::GetFontSize());
   float title_h = ImGui::GetTextLineHeight();
+  auto title_lines = wrap(title, inner - ImGui::GetFontSize());
   ImGui::PopFont();
-  float bar_h = bar ? theme::px(14) : 0;
-  float height = pad + lines.size() * title_h + theme::px(4) + line_h + bar_h + pad;
+  y += static_cast<float>(title_lines.size()) * (title_h + leading) - leading + theme::px(6);
+  for (const auto& row : rows) {
+    float x = 0, row_h = 0;
+    auto new_line = [&] {
+      y += row_h + leading;
+      x = 0;
+      row_h = 0;
+    };
+    for (const auto& part : row) {
+      if (part.text.empty()) continue;
+      ImGui::PushFont(nullptr, style.FontSizeBase * part.scale);
+      const float w = ImGui::CalcTextSize(part.text.c_str()).x, lh = ImGui::GetTextLineHeight();
+      if (w <= inner) {
+        if (x > 0 && x + w > inner) new_line();
+        placed.push_back({&part, {0, part.text.size()}, x, y, ImGui::GetFontSize()});
+        x += w + gap;
+        row_h = std::max(row_h, lh);
+      } else {
+        // Longer than the card: it wraps on lines of its own.
+        if (x > 0) new_line();
+        for (const auto& line : wrap(part.text, inner - ImGui::GetFontSize())) {
+          placed.push_back({&part, line, 0, y, ImGui::GetFontSize()});
+          row_h = lh;
+          new_line();
+        }
+      }
+      ImGui::PopFont();
+    }
+    y += row_h + theme::px(4);
+  }
+  const float height = y + pad - theme::px(4);
   ImVec2 pos = ImGui::GetCursorScreenPos();
   bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height), ImGuiButtonFlags_EnableNav);
   bool hot = ImGui::IsItemHovered() || ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), hot ? p.selected : p.panel, style.FrameRounding);
   dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), p.border, style.FrameRounding);
-  float y = pos.y + pad;
   ImGui::PushFont(nullptr, style.FontSizeBase * 1.08f);
-  for (const auto& l : lines) {
-    dl->AddText(ImVec2(pos.x + pad, y), p.text, title.data() + l.begin, title.data() + l.end);
-    y += title_h;
+  float ty = pos.y + pad;
+  for (const auto& l : title_lines) {
+    dl->AddText(ImVec2(pos.x + pad, ty), p.text, title.data() + l.begin, title.data() + l.end);
+    ty += title_h + leading;
   }
   ImGui::PopFont();
-  y += theme::px(4);
-  float x = pos.x + pad;
-  for (const auto& part : parts) {
-    if (part.text.empty()) continue;
-    dl->AddText(ImVec2(x, y), part.color, part.text.c_str());
-    x += ImGui::CalcTextSize(part.text.c_str()).x + theme::px(12);
-  }
-  y += line_h;
-  if (bar && scale_max > 0) {
-    float bw = width - 2 * pad, bh = theme::px(8);
-    ImVec2 b(pos.x + pad, y + theme::px(3));
-    auto x_of = [&](double v) { return b.x + static_cast<float>(std::min(1.0, std::max(0.0, v / scale_max))) * bw; };
-    dl->AddRectFilled(b, ImVec2(b.x + bw, b.y + bh), p.border, bh / 2);
-    double top = std::isfinite(hi) ? hi : scale_max;
-    if (top > lo) dl->AddRectFilled(ImVec2(x_of(lo), b.y), ImVec2(std::max(x_of(top), x_of(lo) + 2), b.y + bh), p.bar_range, bh / 2);
-    if (lo > 0) dl->AddRectFilled(b, ImVec2(std::max(x_of(lo), b.x + 2), b.y + bh), p.bar, bh / 2);
-  }
+  for (const auto& pl : placed)
+    dl->AddText(ImGui::GetFont(), pl.size, ImVec2(pos.x + pad + pl.x, pos.y + pl.y), pl.part->color, pl.part->text.c_str() + pl.span.begin,
+                pl.part->text.c_str() + pl.span.end);
   note_item(title);
   return pressed;
 }

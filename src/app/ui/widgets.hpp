@@ -1,5 +1,5 @@
-// Widgets for Japanese text and touch: text that wraps with 禁則処理, big choice buttons whose
-// labels wrap, bars for amounts, and drag-to-scroll.
+// Widgets for Japanese text and touch: text that wraps with 禁則処理, big choice buttons and
+// buttons whose labels wrap, filter chips, program cards, and drag-to-scroll.
 #pragma once
 
 #include <string>
@@ -18,14 +18,21 @@ void heading(std::string_view s, float scale = 1.35f);
 void muted(std::string_view s);
 // A full-width (or `width`) button whose label wraps; at least a finger's height.
 bool choice(const char* id, std::string_view label, bool selected = false, float width = 0);
+// A button whose label wraps onto more lines when it does not fit (never clipped); `width` 0:
+// as wide as its label.
 bool button(const char* label, bool primary = false, float width = 0);
+// Buttons side by side in equal widths when their labels fit, stacked full width when not.
+// Returns the index of the one pressed, or -1. `primary`: the index drawn as primary (-1: none).
+int button_row(const std::vector<std::string>& labels, int primary = -1);
+// A small toggle for filters; laid out in rows that wrap (call flow_next before each but the
+// first of a row of chips).
+bool chip(const char* id, std::string_view label, bool on);
+void flow_next(std::string_view next_label);
 void progress(float fraction, std::string_view overlay);
 // Lets a finger or mouse drag scroll the current window, cancelling a button press it began.
 void drag_scroll();
 void separator_space();
 
-// A clickable card: a title that wraps, then one line of coloured parts (status, ministry,
-// amount), then optionally an amount bar. Returns true when clicked.
 // Interactive items drawn in the last frame with their labels and rectangles (device pixels):
 // the end-to-end tests click them by label, as a person would.
 struct DrawnItem {
@@ -42,7 +49,11 @@ void note_item(std::string_view label);
 struct Part {
   std::string text;
   ImU32 color;
+  float scale = 1.0f;  // of the text size
 };
-bool card(const char* id, std::string_view title, const std::vector<Part>& parts, bool bar, double lo, double hi, double scale_max);
+// A clickable card: its title (wrapping, with line spacing), then rows of parts; the parts of
+// a row flow and wrap, so a long ministry name never pushes the amount off the card. Returns
+// true when clicked.
+bool card(const char* id, std::string_view title, const std::vector<std::vector<Part>>& rows);
 
 }  // namespace shisaku::app::widgets

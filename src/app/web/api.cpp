@@ -50,6 +50,8 @@ json handle(App& app, const json& req) {
     std::optional<double> countdown = app.countdown(now_seconds());
     s["idle_countdown"] = countdown ? json(*countdown) : json();  // kiosk: seconds shown in the warning
     s["lang"] = lang == Lang::En ? "en" : "ja";
+    // False for a moment after a new screen appears, while touches are ignored (App::frame).
+    s["input_ready"] = now_seconds() - app.view_since >= App::kNewScreenGuard;
     if (app.draft.slot >= 0) s["draft"] = {{"number", app.draft.number}, {"choices", app.draft.choices}};  // entered, not confirmed
     return ok(s);
   }
@@ -71,12 +73,18 @@ json handle(App& app, const json& req) {
     w.start();
     return ok(w.state_json(lang));
   }
-  if (op == "answer" || op == "skip" || op == "ask") {
+  if (op == "answer" || op == "skip" || op == "ask" || op == "set") {
     if (!req.contains("id") || !req["id"].is_string()) return refuse("\"id\" (a question id) is required");
-    std::optional<std::string> err = op == "answer" ? w.answer(str(req, "id"), req.contains("value") ? req["value"] : json())
+    const json value = req.contains("value") ? req["value"] : json();
+    std::optional<std::string> err = op == "answer" ? w.answer(str(req, "id"), value)
                                      : op == "skip" ? w.skip(str(req, "id"))
-                                                    : w.ask(str(req, "id"));
+                                     : op == "set"  ? w.set_in_place(str(req, "id"), value)
+                                                    : w.ask(str(req, "id"), str(req, "program"));
     if (err) return refuse(*err);
+    return ok(w.state_json(lang));
+  }
+  if (op == "amounts") {
+    w.start_amounts();
     return ok(w.state_json(lang));
   }
   if (op == "back") {
