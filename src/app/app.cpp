@@ -104,7 +104,15 @@ void App::open(Pending what) {
 void App::rules_arrived() {
   rules_loaded = true;
   Pending p = std::exchange(pending, Pending::None);
-  if (wizard.screen() == Screen::Start) open(p);  // unless a share link took the visitor elsewhere
+  if (wizard.screen() != Screen::Start) return;  // a share link took the visitor elsewhere
+  if (p == Pending::None && settings.view_new) return open_new_view();
+  open(p);
+}
+
+void App::open_new_view() {
+  filter = CatalogFilter{};
+  filter.novelty = true;
+  wizard.show_catalog();
 }
 
 void App::notify(std::string text, double seconds) {
@@ -119,8 +127,10 @@ void App::note_input(double now, bool pressed) {
 
 std::optional<double> App::seconds_until_reset(double now) const {
   if (!settings.kiosk) return std::nullopt;
-  bool blank = wizard.screen() == Screen::Start && wizard.answers().answered_count() == 0 && !show_share;
-  if (blank && !touched_since_reset) return std::nullopt;  // nothing to forget: no countdown, no frames
+  // Untouched since the last reset (on the start screen, or the view the kiosk opens on):
+  // nothing to forget, so no countdown and no frames.
+  bool blank = wizard.answers().answered_count() == 0 && !show_share;
+  if (blank && !touched_since_reset) return std::nullopt;
   return settings.idle_seconds - (now - last_input_time);
 }
 
@@ -149,6 +159,7 @@ void App::kiosk_reset(double now) {
   last_input_time = now;
   touched_since_reset = false;
   web::clear_storage();
+  if (settings.view_new && rules_loaded) open_new_view();
 }
 
 namespace {

@@ -20,6 +20,7 @@ struct CatalogFilter {
   std::string ministry;
   std::string applicant;
   std::string search;     // typed in the DOM input overlay (IME-safe)
+  bool novelty = false;   // only the newest fiscal year's new and expanded programmes (?view=new)
 };
 
 // The results screen's filter chips: "" / -1 show all.
@@ -27,6 +28,7 @@ struct ResultsFilter {
   std::string theme;
   int group = -1;  // support group
   std::string ministry;
+  bool novelty = false;  // the newest fiscal year's new and expanded programmes only
 };
 
 // An answer being entered on the question screen (or in a detail's amount inputs), not yet
@@ -76,6 +78,8 @@ struct App {
   void open(Pending what);
   // The first part of the rules is loaded (and a share link restored): what was pressed meanwhile happens now.
   void rules_arrived();
+  // 「令和8年度の新規・拡充」: the catalog filtered to the newest year's new and expanded programmes.
+  void open_new_view();
   // True when the details in the current language are here; asks for them otherwise.
   bool details_ready();
   // Switches the language, fetching its texts when they are not here yet (until then the other

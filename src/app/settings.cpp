@@ -23,6 +23,7 @@ Settings Settings::from_query(const std::string& query) {
     }
     if (key == "contrast") s.high_contrast = value == "high";
     if (key == "font") s.cjk_glyphs = value != "nocjk";
+    if (key == "view") s.view_new = value == "new";
     if (key == "text") {
       float f = static_cast<float>(std::atof(value.c_str()));
       if (f >= 0.75f && f <= 2.0f) {

@@ -133,6 +133,8 @@ const UiText kStepPrepare{"準備すること", "What to prepare"};
 const UiText kStepsNotInSeed{"資料に記載なし：", "Not stated in the sources:"};
 const UiText kIncludeSetAside{"選ばなかった分野の施策も含める", "Include the fields you did not choose"};
 const UiText kNoMatch{"この絞り込みに当てはまる施策はありません。", "No programme matches this filter."};
+const UiText kNameOnly{"資料には名称のみ", "Named only in the sources"};
+const UiText kListed{"資料に名称のみ掲載の施策", "Programmes the sources only name"};
 const UiText kNewView{"令和8年度の新規・拡充", "New and expanded in FY2026"};
 
 }  // namespace shisaku::app::ui

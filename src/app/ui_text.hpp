@@ -25,7 +25,7 @@ extern const UiText kAppName, kTagline, kIntro, kWhoFor, kPrivacy, kStart, kBrow
     kLoadingError, kKioskRestart, kIdleContinue, kLoadingRules, kOpensWhenLoaded, kLoadingDetails, kOfflineDetails,
     kChapter, kChapterLeft, kChapterLastQuestion, kDecides, kDecidesMany, kRefines, kWhy, kEstimateAmounts, kEstimateHere, kFilter,
     kFilterKind, kContactShort, kNoContactInSeed, kThemeNotChosen, kGateDeclined, kChosenFields, kAllFields, kTotalOf, kItems,
-    kNextSteps, kStepApply, kStepWhen, kStepPrepare, kStepsNotInSeed, kIncludeSetAside, kNoMatch, kNewView;
+    kNextSteps, kStepApply, kStepWhen, kStepPrepare, kStepsNotInSeed, kIncludeSetAside, kNoMatch, kNewView, kNameOnly, kListed;
 }  // namespace ui
 
 }  // namespace shisaku::app

@@ -68,6 +68,10 @@ std::string catalog_json(const Catalog& c, Lang lang) {
     for (const auto& s : p.sources) sources.push_back(cite(s));
     json caveats = json::array();
     for (const auto& t : p.caveats) caveats.push_back(t.in(lang));
+    json steps = json::array(), novelty = json::array();
+    for (const auto& st : p.next_steps) steps.push_back({{"step", step_kind_name(st.kind)}, {"text", st.text.in(lang)}, {"source", cite(st.source)}});
+    for (const auto& n : p.novelty)
+      novelty.push_back({{"fiscal_year", n.fiscal_year}, {"kind", novelty_kind_name(n.kind)}, {"text", n.text.in(lang)}, {"source", cite(n.source)}});
     programs.push_back({{"id", p.id},
                         {"name", p.name.in(lang)},
                         {"ministry", label(c.meta.ministries, p.ministry, lang)},
@@ -80,9 +84,18 @@ std::string catalog_json(const Catalog& c, Lang lang) {
                         {"measures", measures},
                         {"contacts", contacts},
                         {"sources", sources},
+                        {"next_steps", steps},
+                        {"novelty", novelty},
                         {"caveats", caveats}});
   }
-  return json_text(json{{"rules_version", c.meta.rules_version + "+" + c.fingerprint}, {"count", c.programs.size()}, {"programs", programs}}, 2) + "\n";
+  json listed = json::array();
+  for (const auto& l : c.listings)
+    listed.push_back({{"id", l.id}, {"name", l.name.in(lang)}, {"ministry", label(c.meta.ministries, l.ministry, lang)}, {"themes", l.themes},
+                      {"note", l.note.in(lang)}, {"source", cite(l.source)}});
+  return json_text(json{{"rules_version", c.meta.rules_version + "+" + c.fingerprint}, {"count", c.programs.size()}, {"programs", programs},
+                        {"listed", listed}},
+                   2) +
+         "\n";
 }
 
 std::string catalog_csv(const Catalog& c, Lang lang) {
@@ -98,6 +111,10 @@ std::string catalog_csv(const Catalog& c, Lang lang) {
            csv_cell(joined_labels(c.meta.applicants, p.applicants, lang)) + "," + csv_cell(joined_labels(c.meta.themes, p.themes, lang)) + "," +
            csv_cell(conditions) + "," + csv_cell(figures) + "," + csv_cell(contacts) + "," + csv_cell(sources) + "\n";
   }
+  // Programs a seed only names: no conditions, figures or contacts to list.
+  for (const auto& l : c.listings)
+    out += csv_cell(l.id) + "," + csv_cell(l.name.in(lang)) + "," + csv_cell(label(c.meta.ministries, l.ministry, lang)) + ",," +
+           csv_cell(joined_labels(c.meta.themes, l.themes, lang)) + "," + csv_cell(l.note.in(lang)) + ",,," + csv_cell(cite(l.source)) + "\n";
   return out;
 }
 
@@ -129,6 +146,9 @@ std::string catalog_markdown(const Catalog& c, Lang lang) {
     out += "\n";
     for (const auto& t : p.caveats) out += std::string("\n> ") + (ja ? "注意: " : "Note: ") + t.in(lang) + "\n";
   }
+  if (!c.listings.empty()) out += ja ? "\n## 資料に名称のみ掲載の施策\n\n" : "\n## Programmes the sources only name\n\n";
+  for (const auto& l : c.listings)
+    out += "- " + l.name.in(lang) + " (`" + l.id + "`, " + label(c.meta.ministries, l.ministry, lang) + ") — " + l.note.in(lang) + " " + cite(l.source) + "\n";
   return out;
 }
 
@@ -142,6 +162,8 @@ std::string program_html(const Catalog& c, const Program& p, Lang lang) {
   bool ja = lang == Lang::Ja;
   auto heading = [](const char* text) { return std::string("<h4>") + text + "</h4>\n"; };
   std::string h = "<article id=\"" + esc(p.id) + "\" data-program=\"" + esc(p.id) + "\">\n<h3>" + esc(p.name.in(lang)) + "</h3>\n";
+  if (std::string badge = novelty_badge(p, lang); !badge.empty())
+    h += "<p class=\"note\">" + esc(badge + (p.latest_novelty()->text.empty() ? "" : (ja ? "：" : ": ") + p.latest_novelty()->text.in(lang))) + "</p>\n";
   h += std::string("<dl>") + (ja ? "<dt>所管</dt><dd>" : "<dt>Ministry</dt><dd>") + esc(label(c.meta.ministries, p.ministry, lang)) + "</dd>" +
        (ja ? "<dt>対象</dt><dd>" : "<dt>Who applies</dt><dd>") + esc(joined_labels(c.meta.applicants, p.applicants, lang)) + "</dd>" +
        (ja ? "<dt>分野</dt><dd>" : "<dt>Themes</dt><dd>") + esc(joined_labels(c.meta.themes, p.themes, lang)) + "</dd></dl>\n";
@@ -227,6 +249,14 @@ std::string catalog_html(const Catalog& c, Lang lang) {
     h += program_html(c, p, lang);
   }
   if (!open.empty()) h += "</section>\n";
+  if (!c.listings.empty()) {
+    h += std::string("<section id=\"listed\">\n<h2>") + (ja ? "資料に名称のみ掲載の施策" : "Programmes the sources only name") + "</h2>\n";
+    for (const auto& l : c.listings)
+      h += "<article id=\"" + esc(l.id) + "\" data-listed=\"" + esc(l.id) + "\">\n<h3>" + esc(l.name.in(lang)) + "</h3>\n<p>" +
+           esc(label(c.meta.ministries, l.ministry, lang) + " — " + l.note.in(lang)) + " <small>(" + esc(seed_title(c, l.source, lang) + " — " + cite(l.source)) +
+           ")</small></p>\n</article>\n";
+    h += "</section>\n";
+  }
   return h + "</main>\n<footer><p><a href=\"index.html\">" + (ja ? "施策ナビ（質問に答えて探す）" : "shisaku-navi (answer questions to find programmes)") +
          "</a></p></footer>\n</body>\n</html>\n";
 }

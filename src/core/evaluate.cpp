@@ -292,6 +292,7 @@ Evaluator::Evaluator(const Catalog& catalog)
         if (p.measures[i].id == id) parts.push_back(static_cast<int>(i));
     total_parts_.push_back(std::move(parts));
   }
+  for (const auto& l : catalog.listings) listing_theme_bits_.push_back(bits_of(l.themes));
 }
 
 namespace {
@@ -480,6 +481,8 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
     ev.programs[i].amount_settling = {ev.slot_lists.data() + amount_at[i].first, amount_at[i].second};
   }
   plan_interview(c, answers, ask, status_score, chosen, ev);
+  for (std::size_t i = 0; i < listing_theme_bits_.size(); ++i)
+    if (listing_theme_bits_[i] & chosen) ev.listings_in_scope.push_back(static_cast<int>(i));
   return ev;
 }
 

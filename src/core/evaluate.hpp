@@ -123,6 +123,8 @@ struct Evaluation {
   bool status_open() const { return next_question.has_value(); }
   int eligible = 0, ineligible = 0, unknown = 0;
   int in_scope = 0;                     // programs in scope
+  // The programs the sources only name (Catalog::listings) in the chosen themes.
+  std::vector<int> listings_in_scope;
 
   // What the programs' spans point into.
   std::vector<ConditionResult> condition_results;
@@ -153,7 +155,7 @@ class Evaluator {
   int applicant_slot_ = -1;  // the "applicant" question's slot (-1: the rules have none)
   // For the scope: each program's themes, and its first (primary) theme, as bits of the themes
   // in meta.json order; per option of the interests question, its theme's bit (0: "all").
-  std::vector<std::uint64_t> theme_bits_, primary_theme_bits_;
+  std::vector<std::uint64_t> theme_bits_, primary_theme_bits_, listing_theme_bits_;
   std::vector<std::uint64_t> interest_option_bits_;
   // Per program, its measures counted in its total (indices into its measures).
   std::vector<std::vector<int>> total_parts_;

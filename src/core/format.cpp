@@ -109,4 +109,17 @@ std::string novelty_badge(const Program& p, Lang lang) {
   return std::string(word) + " in FY" + std::to_string(western);
 }
 
+std::string newest_fiscal_year(const Catalog& c) {
+  std::string newest;
+  for (const auto& seed : c.meta.seeds)
+    if (newest.empty() || std::atoi(seed.fiscal_year.c_str() + 1) > std::atoi(newest.c_str() + 1)) newest = seed.fiscal_year;
+  return newest;
+}
+
+bool is_new_or_expanded(const Program& p, const std::string& fiscal_year) {
+  for (const auto& n : p.novelty)
+    if (n.fiscal_year == fiscal_year && (n.kind == NoveltyKind::New || n.kind == NoveltyKind::Expanded || n.kind == NoveltyKind::Extended)) return true;
+  return false;
+}
+
 }  // namespace shisaku

@@ -22,5 +22,9 @@ std::string format_total(const Total& t, Lang lang);
 std::string needs_text(const Catalog& catalog, const ProgramResult& r, Lang lang);
 // The badge of a program's newest change: 「R8新規」「R8拡充」「R8延長」 / "New in FY2026"; "" when unchanged.
 std::string novelty_badge(const Program& p, Lang lang);
+// The newest fiscal year among the seeds ("R8"), and whether a program is new, expanded or
+// extended in it (the 「令和8年度の新規・拡充」 view).
+std::string newest_fiscal_year(const Catalog& catalog);
+bool is_new_or_expanded(const Program& p, const std::string& fiscal_year);
 
 }  // namespace shisaku

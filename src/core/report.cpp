@@ -246,12 +246,19 @@ json evaluation_json(const Catalog& c, const Evaluation& ev, Lang lang) {
                         {"title", section_title(c, section, lang)},
                         {"programs", ids}});
   }
+  // The programs the sources only name, in the chosen themes: listed, never evaluated.
+  json listed = json::array();
+  for (int i : ev.listings_in_scope) {
+    const Listing& l = c.listings[static_cast<std::size_t>(i)];
+    listed.push_back({{"id", l.id}, {"name", l.name.in(lang)}, {"ministry", l.ministry}, {"themes", l.themes}, {"note", l.note.in(lang)}});
+  }
   return {{"rules_version", c.meta.rules_version + "+" + c.fingerprint},
           {"counts", {{"eligible", ev.eligible}, {"unknown", ev.unknown}, {"ineligible", ev.ineligible}, {"in_scope", ev.in_scope}}},
           {"next_question", next_question_json(c, ev, lang)},
           {"remaining_questions", remaining},
           {"amount_questions", amounts},
           {"sections", sections},
+          {"listed", listed},
           {"programs", programs}};
 }
 

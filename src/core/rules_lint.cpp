@@ -287,6 +287,9 @@ void lint_catalog(const Catalog& c, Problems& problems) {
   // question that matters waits for it.
   std::set<int> used = used_by_programs;
   if (c.interview.interests >= 0) used.insert(c.interview.interests);
+  // A basic question keeps its fixed id for other tools' answer files even when no rule reads it
+  // now (the interview asks it only when a rule does).
+  for (const auto& chapter : c.interview.basics) used.insert(chapter.questions.begin(), chapter.questions.end());
   for (const auto& f : c.interview.families)
     if (f.gate >= 0) used.insert(f.gate);
   bool grew = true;

@@ -164,3 +164,26 @@ TEST_CASE("rules of the same shape are recognised, and only those", "[logic][sha
   CHECK_FALSE(same(json::parse(R"({"<": [{"var": "days"}, 30]})"), json::parse(R"({"<=": [{"var": "days"}, 30]})")));
   CHECK_FALSE(same(json::parse(R"({"/": [1, 0]})"), json::parse(R"({"/": [1, -0.0]})")));  // Infinity, -Infinity
 }
+
+TEST_CASE("a definite result that is not a finite number raises NaN; an open range stays open", "[logic][overflow]") {
+  auto data_mode = [](const json& j) { return Expr::compile(j).evaluate(Value()); };
+  for (const json& j : {json::parse(R"({"+": [1.79e308, 1.79e308]})"), json::parse(R"({"*": [1e308, 10]})"),
+                        json::parse(R"({"-": [-1.79e308, 1.79e308]})"), json::parse(R"({"/": [2, 0]})")}) {
+    Outcome o = data_mode(j);
+    INFO(j.dump());
+    REQUIRE(!o.ok());
+    CHECK(o.error_text() == "NaN");
+  }
+  CHECK(data_mode(json::parse(R"({"+": [1e308, 1e308, -1e308]})")).error_text() == "NaN");  // overflow on the way counts
+  // An unanswered cost with no maximum: the amount is a range open above, not an error.
+  Value v = run(json::parse(R"({"*": [{"var": "cost"}, 2]})"), unanswered());
+  REQUIRE(v.is_partial());
+  CHECK(std::isinf(v.as_range().hi));
+}
+
+TEST_CASE("log returns its argument and prints nothing", "[logic][log]") {
+  CHECK(Expr::compile(json::parse(R"({"log": "apple"})")).evaluate(Value()).value.as_string() == "apple");
+  CHECK(Expr::compile(json::parse(R"({"log": [1, 2]})")).evaluate(Value()).value.as_number() == 1);
+  CHECK(Expr::compile(json::parse(R"({"+": [{"log": 2}, 3]})")).evaluate(Value()).value.as_number() == 5);
+  CHECK(run(json::parse(R"({"log": {"var": "kaso"}})"), unanswered()).is_unknown());
+}

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <string>
 
+#include "format.hpp"
 #include "screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -27,19 +28,30 @@ void filter_combo(App& app, const char* label, const CodeList& codes, std::strin
 
 bool contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
+bool found(const std::string& search, const std::string& hay) {
+  if (search.empty()) return true;
+  std::string needle = search, lower_hay = hay;
+  std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  std::transform(lower_hay.begin(), lower_hay.end(), lower_hay.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  return lower_hay.find(needle) != std::string::npos;
+}
+
 bool matches(const App& app, const Program& p) {
   const CatalogFilter& f = app.filter;
   if (!f.theme.empty() && !contains(p.themes, f.theme)) return false;
   if (!f.ministry.empty() && p.ministry != f.ministry) return false;
   if (!f.applicant.empty() && !contains(p.applicants, f.applicant)) return false;
-  if (!f.search.empty()) {
-    std::string hay = p.name.ja + " " + p.name.en + " " + p.summary.ja + " " + p.summary.en + " " + p.id;
-    std::string needle = f.search, lower_hay = hay;
-    std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char ch) { return std::tolower(ch); });
-    std::transform(lower_hay.begin(), lower_hay.end(), lower_hay.begin(), [](unsigned char ch) { return std::tolower(ch); });
-    if (lower_hay.find(needle) == std::string::npos) return false;
-  }
-  return true;
+  if (f.novelty && !is_new_or_expanded(p, newest_fiscal_year(app.wizard.catalog()))) return false;
+  return found(f.search, p.name.ja + " " + p.name.en + " " + p.summary.ja + " " + p.summary.en + " " + p.id);
+}
+
+// A program the sources only name has no applicants and no novelty to filter by.
+bool matches(const App& app, const Listing& l) {
+  const CatalogFilter& f = app.filter;
+  if (!f.theme.empty() && !contains(l.themes, f.theme)) return false;
+  if (!f.ministry.empty() && l.ministry != f.ministry) return false;
+  if (!f.applicant.empty() || f.novelty) return false;
+  return found(f.search, l.name.ja + " " + l.name.en + " " + l.id);
 }
 
 }  // namespace
@@ -48,7 +60,8 @@ void catalog(App& app) {
   app.details_ready();  // searching reads the summaries: fetch them while the list shows
   const Catalog& c = app.wizard.catalog();
   if (widgets::button(app.t(ui::kBack))) app.wizard.back();
-  widgets::heading(app.t(ui::kCatalog), 1.4f);
+  widgets::heading(app.filter.novelty ? app.t(ui::kNewView) : app.t(ui::kCatalog), 1.4f);
+  if (widgets::chip("novelty", std::string("★ ") + app.t(ui::kNewView), app.filter.novelty)) app.filter.novelty = !app.filter.novelty;
   filter_combo(app, app.t(ui::kFilterTheme), c.meta.themes, app.filter.theme);
   filter_combo(app, app.t(ui::kFilterMinistry), c.meta.ministries, app.filter.ministry);
   filter_combo(app, app.t(ui::kFilterApplicant), c.meta.applicants, app.filter.applicant);
@@ -70,8 +83,16 @@ void catalog(App& app) {
   for (const auto& r : app.wizard.evaluation().programs)
     if (matches(app, *r.program)) rows.push_back(&r);
   shown = static_cast<int>(rows.size());
-  widgets::muted(std::to_string(shown) + " / " + std::to_string(c.programs.size()) + " " + app.t(ui::kProgramsShown));
+  std::vector<const Listing*> listed;
+  for (const auto& l : c.listings)
+    if (matches(app, l)) listed.push_back(&l);
+  widgets::muted(std::to_string(shown + static_cast<int>(listed.size())) + " / " + std::to_string(c.programs.size() + c.listings.size()) + " " +
+                 app.t(ui::kProgramsShown));
   for (const ProgramResult* r : rows) program_row(app, *r);
+  if (!listed.empty()) {
+    widgets::heading(std::string(app.t(ui::kListed)) + " (" + std::to_string(listed.size()) + ")", 1.15f);
+    for (const Listing* l : listed) listing_row(app, *l);
+  }
 }
 
 }  // namespace shisaku::app::screens

@@ -74,4 +74,16 @@ void program_row(App& app, const ProgramResult& r) {
   }
 }
 
+void listing_row(App& app, const Listing& l) {
+  const auto& pal = theme::palette();
+  const Lang lang = app.lang();
+  std::vector<std::vector<widgets::Part>> rows = {
+      {{app.t(ui::kNameOnly), pal.unknown}, {label_of(app.wizard.catalog().meta.ministries, l.ministry, lang), pal.text_muted}}};
+  if (app.details_ready()) {
+    rows.push_back({{l.note.in(lang), pal.text_muted}});
+    rows.push_back({{citation_text(app.wizard.catalog(), l.source, lang), pal.text_muted}});
+  }
+  widgets::card(l.id.c_str(), l.name.in(lang), rows, false);
+}
+
 }  // namespace shisaku::app::screens

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "format.hpp"
 #include "report.hpp"
 #include "screens.hpp"
 #include "ui/theme.hpp"
@@ -19,6 +20,7 @@ bool passes(const App& app, const ProgramResult& r) {
   if (!f.theme.empty() && !contains(p.themes, f.theme)) return false;
   if (f.group >= 0 && support_group_of(app.wizard.catalog(), p) != f.group) return false;
   if (!f.ministry.empty() && p.ministry != f.ministry) return false;
+  if (f.novelty && !is_new_or_expanded(p, newest_fiscal_year(app.wizard.catalog()))) return false;
   return true;
 }
 
@@ -58,6 +60,7 @@ void filters(App& app) {
   for (int g : groups)
     if (g >= 0) group_chips.push_back({g, c.meta.support_groups[static_cast<std::size_t>(g)].label.in(app.lang())});
   ResultsFilter& f = app.results_filter;
+  if (widgets::chip("novelty", std::string("★ ") + app.t(ui::kNewView), f.novelty)) f.novelty = !f.novelty;
   chip_row(app, "theme", app.t(ui::kFilterTheme), theme_chips, f.theme, std::string());
   chip_row(app, "group", app.t(ui::kFilterKind), group_chips, f.group, -1);
   chip_row(app, "ministry", app.t(ui::kFilterMinistry), ministry_chips, f.ministry, std::string());
@@ -117,7 +120,8 @@ void results(App& app) {
   if (pressed == 0) app.wizard.show_recap();
   if (pressed == 1) app.show_share = true;
   ImGui::PushID("filters");
-  const bool filtered = !app.results_filter.theme.empty() || app.results_filter.group >= 0 || !app.results_filter.ministry.empty() || app.sort_by_amount;
+  const ResultsFilter& rf = app.results_filter;
+  const bool filtered = !rf.theme.empty() || rf.group >= 0 || !rf.ministry.empty() || rf.novelty || app.sort_by_amount;
   if (ImGui::CollapsingHeader((std::string(app.t(ui::kFilter)) + (filtered ? " ●" : "") + "###filter").c_str())) {
     // The order: the interview's (your own programmes first) or by amount, exact totals first.
     widgets::muted(ja ? "並べ替え" : "Order");
@@ -154,6 +158,17 @@ void results(App& app) {
     }
     ImGui::PopID();
   }
+  // Named only in the sources, in the chosen fields: folded at the end.
+  std::vector<const Listing*> listed;
+  for (int i : ev.listings_in_scope) {
+    const Listing& l = c.listings[static_cast<std::size_t>(i)];
+    const ResultsFilter& f = app.results_filter;
+    if ((f.theme.empty() || std::find(l.themes.begin(), l.themes.end(), f.theme) != l.themes.end()) && (f.ministry.empty() || f.ministry == l.ministry) &&
+        f.group < 0 && !f.novelty)
+      listed.push_back(&l);
+  }
+  if (!listed.empty() && ImGui::CollapsingHeader((std::string(app.t(ui::kListed)) + " (" + std::to_string(listed.size()) + ")###listed").c_str()))
+    for (const Listing* l : listed) listing_row(app, *l);
   if (shown == 0) widgets::muted(app.t(ui::kNoMatch));
   ImGui::Dummy(ImVec2(0, theme::px(8)));
   if (widgets::button(app.t(ui::kBack), false, ImGui::GetContentRegionAvail().x)) app.wizard.back();

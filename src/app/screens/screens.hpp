@@ -29,6 +29,8 @@ std::string contact_line(const App& app, const Program& p);
 // A program as a card (opens its detail): status, kind, novelty, ministry; its total or what
 // the total waits for; whom to call.
 void program_row(App& app, const ProgramResult& r);
+// A program the sources only name: 「資料には名称のみ」, the ministry to ask, where it is listed.
+void listing_row(App& app, const Listing& l);
 
 // The draft of an answer being entered; another question starts from its saved answer.
 Draft& draft_for(App& app, const Question& q);

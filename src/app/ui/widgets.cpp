@@ -191,7 +191,7 @@ void separator_space() {
   ImGui::Dummy(ImVec2(0, theme::px(6)));
 }
 
-bool card(const char* id, std::string_view title, const std::vector<std::vector<Part>>& rows) {
+bool card(const char* id, std::string_view title, const std::vector<std::vector<Part>>& rows, bool interactive) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const auto& p = theme::palette();
   const float width = ImGui::GetContentRegionAvail().x;
@@ -241,8 +241,13 @@ bool card(const char* id, std::string_view title, const std::vector<std::vector<
   }
   const float height = y + pad - theme::px(4);
   ImVec2 pos = ImGui::GetCursorScreenPos();
-  bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height), ImGuiButtonFlags_EnableNav);
-  bool hot = ImGui::IsItemHovered() || ImGui::IsItemActive();
+  bool pressed = false, hot = false;
+  if (interactive) {
+    pressed = ImGui::InvisibleButton(id, ImVec2(width, height), ImGuiButtonFlags_EnableNav);
+    hot = ImGui::IsItemHovered() || ImGui::IsItemActive();
+  } else {
+    ImGui::Dummy(ImVec2(width, height));
+  }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), hot ? p.selected : p.panel, style.FrameRounding);
   dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), p.border, style.FrameRounding);
@@ -256,7 +261,7 @@ bool card(const char* id, std::string_view title, const std::vector<std::vector<
   for (const auto& pl : placed)
     dl->AddText(ImGui::GetFont(), pl.size, ImVec2(pos.x + pad + pl.x, pos.y + pl.y), pl.part->color, pl.part->text.c_str() + pl.span.begin,
                 pl.part->text.c_str() + pl.span.end);
-  note_item(title);
+  if (interactive) note_item(title);
   return pressed;
 }
 

@@ -54,6 +54,7 @@ struct Part {
 // A clickable card: its title (wrapping, with line spacing), then rows of parts; the parts of
 // a row flow and wrap, so a long ministry name never pushes the amount off the card. Returns
 // true when clicked.
-bool card(const char* id, std::string_view title, const std::vector<std::vector<Part>>& rows);
+// `interactive` false: a panel that only shows (nothing to open).
+bool card(const char* id, std::string_view title, const std::vector<std::vector<Part>>& rows, bool interactive = true);
 
 }  // namespace shisaku::app::widgets

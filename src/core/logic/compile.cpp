@@ -125,6 +125,12 @@ class Compiler {
     const nlohmann::json& arg = j.begin().value();
     const std::string here = path + "/" + escape_pointer(name);
     if (name == "preserve") return literal(Value::from_json(arg, options_.interner));
+    // Classic JsonLogic's log returns its (first) argument; it prints nothing here: the app
+    // writes nothing to the page or the console.
+    if (name == "log") {
+      if (!arg.is_array()) return compile(arg, here);
+      return arg.empty() ? literal(Value()) : compile(arg[0], here + "/0");
+    }
     const OpInfo* info = find_op(name);
     if (!info) return fail(here, "unknown operator \"" + name + "\"", "Unknown Operator");
     if (options_.portable_only && !info->portable)

@@ -190,6 +190,10 @@ Interval combine(const Interval& a, const Interval& b, Op op) {
 Value number_result(const Interval& r, Ctx& c) {
   if (r.unknown) return Value::unknown();
   if (std::isnan(r.lo) || std::isnan(r.hi)) return c.fail("NaN");
+  // One rule for every result that is not a finite number: overflow (1.79e308 + 1.79e308)
+  // raises NaN, as division by zero does. A range's open end (an unanswered number with no
+  // maximum) stays open: only a definite result must be a number.
+  if (r.lo == r.hi && !std::isfinite(r.lo)) return c.fail("NaN");
   return Value::range(r.lo, r.hi);
 }
 
