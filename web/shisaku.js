@@ -11,6 +11,7 @@
   var loading = document.getElementById('loading');
   var bar = document.getElementById('loading-bar');
   var search = document.getElementById('search');
+  var linkLayer = document.getElementById('links');
   var mirrorBox = document.getElementById('mirror');
   var inlineWasm = document.getElementById('inline-wasm');  // the single-file build
   var lastFragment = null;
@@ -170,6 +171,24 @@
       setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
     },
     mirror: function (html) { mirrorBox.innerHTML = html; },
+    // Real <a> elements over the phone numbers and addresses the canvas draws: tap to call,
+    // open in a new tab, long-press to copy, read by screen readers.
+    links: function (json) {
+      var list = JSON.parse(json);
+      while (linkLayer.children.length > list.length) linkLayer.removeChild(linkLayer.lastChild);
+      list.forEach(function (l, i) {
+        var a = linkLayer.children[i] || linkLayer.appendChild(document.createElement('a'));
+        var web = /^https?:\/\//.test(l[4]);
+        if (!web && !/^tel:[0-9+\-]+$/.test(l[4])) return;  // only the two kinds, never javascript: or others
+        a.href = l[4];
+        a.textContent = l[5];
+        if (web) { a.target = '_blank'; a.rel = 'noopener noreferrer'; } else { a.removeAttribute('target'); a.removeAttribute('rel'); }
+        a.style.left = l[0] + 'px';
+        a.style.top = l[1] + 'px';
+        a.style.width = l[2] + 'px';
+        a.style.height = l[3] + 'px';
+      });
+    },
     searchBox: function (x, y, w, h, visible, placeholder) {
       if (!visible) { if (!search.hidden) { search.hidden = true; search.blur(); } return; }
       search.hidden = false;
@@ -269,10 +288,18 @@
     window.addEventListener(type, function (e) { if (e.target === search) e.stopImmediatePropagation(); }, true);
   });
   search.addEventListener('input', function () { Module.ccall('shisaku_set_search', null, ['string'], [search.value]); });
+  // A wheel turned over a link scrolls the page under it, as over any other text.
+  linkLayer.addEventListener('wheel', function (e) {
+    e.preventDefault();
+    document.getElementById('canvas').dispatchEvent(new WheelEvent('wheel', e));
+  }, { passive: false });
   window.addEventListener('hashchange', function () {
     var f = location.hash.replace(/^#/, '');
     // A kiosk never restores answers from a link (the next visitor would inherit them).
-    if (window.shisaku.ready && f && f !== lastFragment && !window.shisaku.settings().kiosk) {
+    if (!window.shisaku.ready || window.shisaku.settings().kiosk) return;
+    // Back to the entry without a fragment: the start screen (the answers stay, to resume).
+    if (!f) { call({ op: 'show', screen: 'start' }); return; }
+    if (f !== lastFragment) {
       var r = call({ op: 'restore', fragment: f });
       if (!r.ok) console.warn('shisaku: link refused: ' + r.error);
     }

@@ -269,11 +269,14 @@ void App::frame(double now) {
                      (wizard.screen() == Screen::Detail && wizard.detail_program() ? wizard.detail_program()->program->id : "");
   const bool new_view = view != shown_view;
   if (new_view) {
-    view_since = shown_view.empty() ? -kNewScreenGuard : now;  // the first screen takes input at once
+    view_since = first_view_since = shown_view.empty() ? -kNewScreenGuard : now;  // the first screen takes input at once
     shown_view = view;
+    draft = Draft{};  // what was keyed on the last screen belongs to it
   }
   if (now - view_since < kNewScreenGuard) {
     ImGuiIO& io = ImGui::GetIO();
+    // A finger still hammering (quick repeated taps) keeps the screen guarded, up to a second.
+    if ((io.MouseClicked[0] || io.MouseClicked[1]) && now - first_view_since < 1.0) view_since = now;
     for (int b = 0; b < 3; ++b) io.MouseClicked[b] = io.MouseReleased[b] = io.MouseDown[b] = false;
   }
   ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -289,13 +292,17 @@ void App::frame(double now) {
   float column = std::min(avail, max_w);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - column) / 2);
   // Flattened: Tab and the arrow keys move between the top bar and the screen as one list.
-  ImGui::BeginChild("content", ImVec2(column, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoSavedSettings);
+  // A question keeps 戻る and わからない in a bar at the bottom of the screen, never below the fold.
+  const bool bottom_bar = wizard.screen() == Screen::Question && wizard.current_question();
+  const float bar_h = bottom_bar ? std::max(theme::px(44), ImGui::GetFrameHeight()) + ImGui::GetStyle().ItemSpacing.y * 2 + theme::px(4) : 0;
+  ImGui::BeginChild("content", ImVec2(column, -bar_h), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoSavedSettings);
   // A new screen or question starts at the top.
   if (new_view) {
     ImGui::SetScrollY(0);
-    // The keyboard focus goes to the new screen's first item: the one it was on is gone, and
-    // ImGui would otherwise leave Tab nowhere to start from.
-    ImGui::SetKeyboardFocusHere();
+    // For a keyboard user, the focus goes to the new screen's first item (the one it was on is
+    // gone). Not for a finger or a mouse: focusing would scroll to that item (the English start
+    // screen would open with its heading scrolled away).
+    if (GImGui->NavCursorVisible) ImGui::SetKeyboardFocusHere();
   }
   switch (wizard.screen()) {
     case Screen::Start:
@@ -321,11 +328,28 @@ void App::frame(double now) {
   ImGui::Dummy(ImVec2(0, theme::px(24)));
   widgets::drag_scroll();
   ImGui::EndChild();
+  if (bottom_bar) {
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - column) / 2);
+    ImGui::BeginChild("bar", ImVec2(column, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar);
+    ImGui::Dummy(ImVec2(0, theme::px(2)));
+    screens::question_bar(*this);
+    ImGui::EndChild();
+  }
   ImGui::End();
 
   screens::share(*this);
   message_overlay(*this);
   kiosk_countdown(*this, now);
+
+  // The links the screen drew get real <a> elements over them, unless something covers them
+  // (a kiosk opens no link at all: it shows QR codes).
+  std::vector<web::Link> links;
+  const bool covered = show_share || !message.empty() || countdown(now).has_value() || settings.kiosk;
+  const float dpr = static_cast<float>(web::device_pixel_ratio());
+  if (!covered)
+    for (const auto& it : widgets::drawn_items())
+      if (!it.href.empty()) links.push_back({it.min.x / dpr, it.min.y / dpr, (it.max.x - it.min.x) / dpr, (it.max.y - it.min.y) / dpr, it.href, it.label});
+  web::links(links);
 
   // Mirror and URL follow the state, once per change (not per frame); before the rules are in,
   // the URL still holds the link to restore.
@@ -336,11 +360,14 @@ void App::frame(double now) {
     mirrored = key;
     web::mirror(mirror_html(*this, warning));
     if (settings.share_in_url) {
+      // The first sync after loading (a restored link) replaces the entry it came with.
+      const bool push = url_synced;
+      url_synced = true;
       bool blank = wizard.screen() == Screen::Start && wizard.answers().answered_count() == 0;
       if (blank)
-        web::clear_url_state();
+        web::clear_url_state(push);
       else
-        web::set_fragment(wizard.fragment());
+        web::set_fragment(wizard.fragment(), push);
     }
   }
 }

@@ -60,9 +60,11 @@ struct App {
   double last_input_time = 0;
   bool touched_since_reset = false;
   std::string mirrored;           // what the aria mirror shows: revision, language, warning
+  bool url_synced = false;        // the URL has followed the state once (later changes push history entries)
   float content_top = 0;          // where the screen begins below the top bar (device px)
   std::string shown_view;         // the screen (and question or program) drawn last
-  double view_since = -1;         // when it first showed (web::now_seconds)
+  double view_since = -1;         // since when touches count again (web::now_seconds)
+  double first_view_since = -1;   // when the screen first showed
   // Touches and clicks are ignored this long (seconds) after a new screen appears.
   static constexpr double kNewScreenGuard = 0.3;
 

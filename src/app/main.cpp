@@ -85,8 +85,10 @@ void start_with_rules() {
   if (fragment.find("a=") != std::string::npos && !app.settings.kiosk) {
     std::string detail;
     ShareError why = app.wizard.restore(fragment, detail);
+    // Said at once, in the page's language (the detail is for developers: the JS API has it).
     if (why == ShareError::Outdated) app.notify(app.t(ui::kLinkOutdated));
-    else if (why != ShareError::None) app.notify(std::string(app.t(ui::kLinkCorrupted)) + " (" + detail + ")");
+    else if (why != ShareError::None) app.notify(std::string(app.t(ui::kLinkRefused)) + app.t(ui::kLinkCorrupted));
+    if (why != ShareError::None) web::request_redraw();
   }
   app.rules_arrived();
   web::rules_ready();

@@ -24,8 +24,8 @@ extern const UiText kAppName, kTagline, kIntro, kWhoFor, kPrivacy, kStart, kBrow
     kNeedsAnswers, kAmountOf, kHistory, kQuestionsToSettle, kNoMoreQuestions, kSeeResults, kAnswerNow, kPer, kNote,
     kLoadingError, kKioskRestart, kIdleContinue, kLoadingRules, kOpensWhenLoaded, kLoadingDetails, kOfflineDetails,
     kChapter, kChapterLeft, kChapterLastQuestion, kDecides, kDecidesMany, kRefines, kWhy, kEstimateAmounts, kEstimateHere, kFilter,
-    kFilterKind, kContactShort, kNoContactInSeed, kThemeNotChosen, kGateDeclined, kChosenFields, kAllFields, kTotalOf, kItems,
-    kNextSteps, kStepApply, kStepWhen, kStepPrepare, kStepsNotInSeed, kIncludeSetAside, kNoMatch, kNewView, kNameOnly, kListed;
+    kFilterKind, kContactShort, kNoContactInSeed, kThemeNotChosen, kGateDeclined, kChosenFields, kAllFields,
+    kNextSteps, kStepApply, kStepWhen, kStepPrepare, kStepsNotInSeed, kIncludeSetAside, kNoMatch, kNewView, kNameOnly, kListed, kCopy;
 }  // namespace ui
 
 }  // namespace shisaku::app

@@ -209,6 +209,14 @@ void Wizard::show_results() {
   set_screen(Screen::Results);
 }
 void Wizard::show_recap() { set_screen(Screen::Recap); }
+void Wizard::show_start() {
+  screens_.clear();
+  return_.reset();
+  amounts_ = false;
+  question_ = -1;
+  screen_ = Screen::Start;
+  ++revision_;
+}
 void Wizard::show_catalog() { set_screen(Screen::Catalog); }
 
 void Wizard::show_detail(const std::string& program_id) {

@@ -45,6 +45,7 @@ class Wizard {
   std::optional<std::string> set_in_place(const std::string& question_id, const nlohmann::json& value);
   void back();
   void show_results();
+  void show_start();  // the answers stay (the start screen offers to continue)
   void show_detail(const std::string& program_id);
   void show_recap();
   void show_catalog();

@@ -21,6 +21,12 @@ std::string group_thousands(long long n) {
   return neg ? "-" + out : out;
 }
 
+std::string paren(const std::string& inner, Lang lang) { return lang == Lang::Ja ? "（" + inner + "）" : " (" + inner + ")"; }
+
+std::string parts_total(int parts, Lang lang) {
+  return lang == Lang::Ja ? std::to_string(parts) + "項目の合計" : "total of " + std::to_string(parts) + " items";
+}
+
 std::string format_yen(double yen, Lang lang) {
   if (!std::isfinite(yen)) return lang == Lang::Ja ? "上限なし" : "no limit";
   // Beyond long long (about 9.2e18) llround has no answer and negating it would overflow.

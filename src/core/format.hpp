@@ -9,6 +9,10 @@
 namespace shisaku {
 
 std::string group_thousands(long long n);
+// An aside in brackets the language's way: 「（…）」 in Japanese, " (…)" in English.
+std::string paren(const std::string& inner, Lang lang);
+// 「7項目の合計」 / "total of 7 items".
+std::string parts_total(int parts, Lang lang);
 std::string format_yen(double yen, Lang lang);
 // 0.5 → "1/2", 0.75 → "3/4", 0.7 → "0.7".
 std::string format_ratio(double r);

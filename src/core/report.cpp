@@ -104,7 +104,7 @@ std::string reasons_summary(const Catalog& c, const ProgramResult& r, Lang lang)
   if (lang == Lang::Ja) {
     std::string s = std::to_string(total) + "条件中" + std::to_string(r.met) + "件を満たす";
     if (r.not_met) s += "・" + std::to_string(r.not_met) + "件を満たさない";
-    if (!missing.empty()) s += "（未回答: " + missing + "）";
+    if (!missing.empty()) s += "（未回答：" + missing + "）";
     return s;
   }
   std::string s = std::to_string(r.met) + " of " + std::to_string(total) + " met";
@@ -284,7 +284,7 @@ std::string amount_line(const Catalog& c, const ProgramResult& r, Lang lang) {
   if (r.status == Status::Ineligible) return "";  // no amount beside 対象外
   std::string total = format_total(r.total, lang), needs = needs_text(c, r, lang);
   if (needs.empty()) return total;
-  return total.empty() ? "（" + needs + "）" : total + "（" + needs + "）";
+  return total.empty() ? paren(needs, lang).substr(lang == Lang::Ja ? 0 : 1) : total + paren(needs, lang);
 }
 
 std::string evaluation_text(const Catalog& c, const Evaluation& ev, Lang lang, bool include_set_aside) {

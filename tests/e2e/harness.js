@@ -99,9 +99,9 @@ async function click(page, label) {
   let it = (await items(page)).find(i => i.label === label);
   // Below the fold (or above it): scroll it into view as a person would, with the wheel.
   const height = page.viewportSize().height;
-  for (let tries = 0; it && (it.y + Math.min(it.h, 40) > height || it.y < 60) && tries < 10; tries++) {
-    await page.mouse.move(page.viewportSize().width / 2, height / 2);
-    await page.mouse.wheel(0, it.y < 60 ? it.y - height / 3 : it.y - height / 2);
+  for (let tries = 0; it && (it.visible === false || it.y + Math.min(it.h, 40) > height || it.y < 0) && tries < 10; tries++) {
+    await page.mouse.move(page.viewportSize().width / 2, height / 3);
+    await page.mouse.wheel(0, it.y < height / 3 ? it.y - height / 3 : it.y - height / 2);
     await settle(page, 200);
     it = (await items(page)).find(i => i.label === label);
   }

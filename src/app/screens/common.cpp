@@ -34,7 +34,7 @@ std::string contact_line(const App& app, const Program& p) {
                                                        : ": " + std::to_string(p.contacts.size()) + " desks (listed in the details)");
   const Contact& ct = p.contacts.front();
   std::string reach = !ct.phone.empty() ? ct.phone : !ct.url.empty() ? ct.url : ct.email;
-  if (reach.empty()) return std::string(app.t(ui::kNoContactInSeed)) + (app.lang() == Lang::Ja ? "（" : " (") + ct.division.in(app.lang()) + (app.lang() == Lang::Ja ? "）" : ")");
+  if (reach.empty()) return std::string(app.t(ui::kNoContactInSeed)) + paren(ct.division.in(app.lang()), app.lang());
   return std::string(app.t(ui::kContactShort)) + (app.lang() == Lang::Ja ? "：" : ": ") + ct.division.in(app.lang()) + " " + reach;
 }
 
@@ -58,7 +58,7 @@ void program_row(App& app, const ProgramResult& r) {
       amount.push_back({total, pal.text, 1.2f});
       if (r.total.measure)
         amount.push_back({label_of(c.meta.amount_meanings, r.total.measure->meaning, lang) +
-                              (r.total.parts > 1 ? std::string(" ") + std::to_string(r.total.parts) + app.t(ui::kItems) + app.t(ui::kTotalOf) : ""),
+                              (r.total.parts > 1 ? paren(parts_total(r.total.parts, lang), lang) : ""),
                           pal.text_muted});
     }
     if (!needs.empty()) amount.push_back({needs, pal.unknown});

@@ -27,7 +27,15 @@ std::string recipient_label(const CodeList& applicants, const Estimate& e, Lang 
   return out;
 }
 
-void cited(App& app, const SourceRef& s) { widgets::muted("（" + citation_text(app.wizard.catalog(), s, app.lang()) + "）"); }
+// "03-5253-5391" → "03-5253-5391"; only digits, + and - reach a tel: link.
+std::string tel_digits(const std::string& phone) {
+  std::string out;
+  for (char ch : phone)
+    if ((ch >= '0' && ch <= '9') || ch == '+' || ch == '-') out += ch;
+  return out;
+}
+
+void cited(App& app, const SourceRef& s) { widgets::muted(paren(citation_text(app.wizard.catalog(), s, app.lang()), app.lang())); }
 
 // 「次にすること」: who applies and through whom, when, what to prepare — as far as the seeds
 // say it; whatever they do not say is named in one line rather than left out silently.
@@ -59,12 +67,33 @@ void contacts(App& app, const Program& p) {
     ImGui::PushID(i++);
     widgets::text(ct.division.in(app.lang()));
     if (ct.phone.empty() && ct.url.empty() && ct.email.empty()) widgets::muted(app.t(ui::kNoContactInSeed));
+    // Tap to call, tap to open, copy: real links over the canvas (web::links); a kiosk shows the
+    // number in large type and the address as a QR code for the visitor's phone.
+    auto copy = [&](const std::string& text, const char* id) {
+      if (app.settings.kiosk) return;
+      ImGui::PushID(id);
+      widgets::flow_next(app.t(ui::kCopy));
+      if (widgets::button(app.t(ui::kCopy))) {
+        web::copy_text(text);
+        app.notify(app.t(ui::kCopied), 2);
+      }
+      ImGui::PopID();
+    };
     if (!ct.phone.empty()) {
-      ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * (app.settings.kiosk ? 1.6f : 1.1f));
-      widgets::text(std::string(app.t(ui::kPhone)) + " " + ct.phone);
-      ImGui::PopFont();
+      widgets::muted(app.t(ui::kPhone));
+      if (app.settings.kiosk) {
+        ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.6f);
+        widgets::text(ct.phone);
+        ImGui::PopFont();
+      } else {
+        widgets::link(ct.phone, "tel:" + tel_digits(ct.phone), 1.25f);
+      }
+      copy(ct.phone, "copy-phone");
     }
-    if (!ct.email.empty()) widgets::text(ct.email);
+    if (!ct.email.empty()) {
+      widgets::text(ct.email);
+      copy(ct.email, "copy-email");
+    }
     if (!ct.url.empty()) {
       if (app.settings.kiosk) {
         // Kiosks never open links: the visitor takes the address away on their phone.
@@ -72,8 +101,8 @@ void contacts(App& app, const Program& p) {
         widgets::qr_code(ct.url, theme::px(160));
         widgets::muted(ct.url);
       } else {
-        widgets::muted(ct.url);
-        if (widgets::button(app.t(ui::kOpenSite))) web::open_url(ct.url);
+        widgets::link(ct.url, ct.url);
+        copy(ct.url, "copy-url");
       }
     }
     ImGui::Dummy(ImVec2(0, theme::px(4)));
@@ -91,7 +120,10 @@ void amount_inputs(App& app, const ProgramResult& r) {
       for (int s : mr.measure->inputs)
         if (answers.answered(s) && std::find(slots.begin(), slots.end(), s) == slots.end()) slots.push_back(s);
   if (slots.empty()) return;
-  widgets::text(app.t(ui::kEstimateHere), theme::palette().accent);
+  // Folded until wanted: the contacts come right after the amount.
+  bool open = app.draft.slot >= 0 && std::find(slots.begin(), slots.end(), app.draft.slot) != slots.end();
+  if (open) ImGui::SetNextItemOpen(true);
+  if (!ImGui::CollapsingHeader((std::string(app.t(ui::kEstimateHere)) + "###estimate").c_str())) return;
   for (int s : slots) {
     const Question& q = c.questions[static_cast<std::size_t>(s)];
     ImGui::PushID(s);
@@ -144,7 +176,7 @@ void estimate_summary(App& app, const ProgramResult& r) {
     ImGui::PopFont();
     if (r.total.measure)
       widgets::muted(label_of(c.meta.amount_meanings, r.total.measure->meaning, app.lang()) +
-                     (r.total.parts > 1 ? " " + std::to_string(r.total.parts) + app.t(ui::kItems) + app.t(ui::kTotalOf) : ""));
+                     (r.total.parts > 1 ? paren(parts_total(r.total.parts, app.lang()), app.lang()) : ""));
   }
   amount_inputs(app, r);
 }
@@ -157,7 +189,7 @@ void breakdown(App& app, const ProgramResult& r) {
   for (const auto& mr : r.measures) {
     const Measure& m = *mr.measure;
     ImGui::PushID(m.id.c_str());
-    widgets::text("■ " + m.label.in(lang) + "（" + label_of(c.meta.measure_kinds, m.kind, lang) + "）");
+    widgets::text("■ " + m.label.in(lang) + paren(label_of(c.meta.measure_kinds, m.kind, lang), lang));
     ImGui::Indent(theme::px(14));
     // An amount only for a measure that applies, of a program that may apply.
     const bool applies = eligible_or_open && mr.applies != logic::Tri::False;
@@ -174,11 +206,11 @@ void breakdown(App& app, const ProgramResult& r) {
     for (const auto& name : m.figures_used) {
       const Figure* f = r.program->figure(name);
       if (!f) continue;
-      widgets::muted("・" + f->label.in(lang) + (lang == Lang::Ja ? "：" : ": ") + format_amount(f->value, f->unit, lang) + "（" +
-                     citation_text(c, f->source, lang) + "「" + plain(f->source.quote) + "」）");
+      widgets::muted("・" + f->label.in(lang) + (lang == Lang::Ja ? "：" : ": ") + format_amount(f->value, f->unit, lang) +
+                     paren(citation_text(c, f->source, lang) + (lang == Lang::Ja ? "「" + plain(f->source.quote) + "」" : " “" + plain(f->source.quote) + "”"), lang));
       for (const auto& h : f->history)
-        widgets::muted(std::string("　") + app.t(ui::kHistory) + (lang == Lang::Ja ? "：" : ": ") + format_amount(h.value, f->unit, lang) + "（" +
-                       citation_text(c, h.source, lang) + "）");
+        widgets::muted(std::string("　") + app.t(ui::kHistory) + (lang == Lang::Ja ? "：" : ": ") + format_amount(h.value, f->unit, lang) +
+                       paren(citation_text(c, h.source, lang), lang));
     }
     if (!m.note.empty()) widgets::muted(std::string(app.t(ui::kNote)) + (lang == Lang::Ja ? "：" : ": ") + m.note.in(lang));
     ImGui::Unindent(theme::px(14));
@@ -194,7 +226,7 @@ void conditions(App& app, const ProgramResult& r) {
     const char* mark = cr.state == logic::Tri::True ? "○" : cr.state == logic::Tri::False ? "×" : "？";
     ImU32 color = cr.state == logic::Tri::True ? p.eligible : cr.state == logic::Tri::False ? p.ineligible : p.unknown;
     const char* word = cr.state == logic::Tri::True ? app.t(ui::kMet) : cr.state == logic::Tri::False ? app.t(ui::kNotMet) : app.t(ui::kUnanswered);
-    widgets::text(std::string(mark) + " " + cr.condition->text.in(app.lang()) + "（" + word + "）", color);
+    widgets::text(std::string(mark) + " " + cr.condition->text.in(app.lang()) + paren(word, app.lang()), color);
     if (cr.state == logic::Tri::Unknown) {
       ImGui::PushID(cr.condition->id.c_str());
       ImGui::Indent(theme::px(16));
@@ -234,9 +266,9 @@ void detail(App& app) {
   // What a person came for first: how much, what to do, whom to call.
   estimate_summary(app, *r);
   widgets::separator_space();
-  next_steps(app, p);
-  ImGui::Dummy(ImVec2(0, theme::px(4)));
   contacts(app, p);
+  widgets::separator_space();
+  next_steps(app, p);
   widgets::separator_space();
   widgets::heading(app.t(ui::kSummary), 1.15f);
   if (const Novelty* n = p.latest_novelty(); n && !n->text.empty()) {
@@ -252,13 +284,13 @@ void detail(App& app) {
   widgets::heading(app.t(ui::kSupports), 1.15f);
   widgets::text(p.supports.in(lang));
   for (const auto& b : p.budget)
-    widgets::muted(std::string(app.t(ui::kBudget)) + (lang == Lang::Ja ? "：" : ": ") + b.label.in(lang) + " " + format_amount(b.value, b.unit, lang) + "（" +
-                   citation_text(c, b.source, lang) + "）");
+    widgets::muted(std::string(app.t(ui::kBudget)) + (lang == Lang::Ja ? "：" : ": ") + b.label.in(lang) + " " + format_amount(b.value, b.unit, lang) +
+                   paren(citation_text(c, b.source, lang), lang));
   widgets::separator_space();
   widgets::heading(app.t(ui::kSources), 1.15f);
   for (const auto& s : p.sources) {
     widgets::text("・" + citation_text(c, s, lang));
-    widgets::muted("　「" + plain(s.quote) + "」");
+    widgets::muted(lang == Lang::Ja ? "　「" + plain(s.quote) + "」" : "  “" + plain(s.quote) + "”");
   }
   if (!p.caveats.empty()) {
     widgets::separator_space();

@@ -125,9 +125,9 @@ std::optional<double> number_entry(App& app, const Question& q, Draft& d, bool c
   // The value as amounts are written, so 30000000 reads 3,000万円.
   if (valid && yen) widgets::text((ja ? "＝ " : "= ") + format_yen(std::strtod(d.number.c_str(), nullptr) * d.multiplier, app.lang()));
   if (!d.refusal.empty())
-    widgets::text(d.refusal, theme::palette().ineligible);
+    widgets::text(d.refusal, theme::palette().error);
   else if (problem)
-    widgets::text(*problem, theme::palette().ineligible);
+    widgets::text(*problem, theme::palette().error);
   else
     widgets::muted(range_text(app, q));
 
@@ -139,7 +139,9 @@ std::optional<double> number_entry(App& app, const Question& q, Draft& d, bool c
     if (i % 3) ImGui::SameLine();
     bool disabled = kKeys[i][0] == '.' && (q.integer || d.number.find('.') != std::string::npos);
     ImGui::BeginDisabled(disabled);
-    bool pressed = ImGui::Button(kKeys[i], ImVec2(key_w, theme::px(48)));
+    // Lower keys on a short screen, so 決定 stays in view above the bar.
+    const float key_h = theme::px(ImGui::GetMainViewport()->Size.y < theme::px(800) ? 40 : 48);
+    bool pressed = ImGui::Button(kKeys[i], ImVec2(key_w, key_h));
     widgets::note_item(kKeys[i]);
     if (pressed) press(i == 11 ? '\b' : kKeys[i][0]);
     ImGui::EndDisabled();

@@ -30,7 +30,7 @@ void decides(App& app, const Question& q) {
   const bool ja = lang == Lang::Ja;
   std::vector<int> programs = app.wizard.decides();
   if (programs.empty()) return;
-  const bool amounts = app.wizard.in_amounts();
+  const bool amounts = app.wizard.progress().chapter == c.interview.amounts_chapter();
   std::string line;
   if (programs.size() > 5 && app.wizard.progress().chapter < static_cast<int>(c.interview.basics.size())) {
     // A basic question (who, where) decides much: naming one of them, or its condition, would mislead.
@@ -132,11 +132,17 @@ void question(App& app) {
   }
   ImGui::PopID();
   ImGui::Dummy(ImVec2(0, theme::px(8)));
+  widgets::muted(app.t(ui::kSkipHelp));
+  if (widgets::button(app.t(ui::kSeeResults), false, ImGui::GetContentRegionAvail().x)) app.wizard.show_results();
+}
+
+// 戻る and わからない, in the bar under the question (App::frame keeps it on screen).
+void question_bar(App& app) {
+  const Question* q = app.wizard.current_question();
+  if (!q) return;
   int pressed = widgets::button_row({app.t(ui::kBack), app.t(ui::kSkip)});
   if (pressed == 0) app.wizard.back();
   if (pressed == 1) app.wizard.skip(q->id);
-  widgets::muted(app.t(ui::kSkipHelp));
-  if (widgets::button(app.t(ui::kSeeResults), false, ImGui::GetContentRegionAvail().x)) app.wizard.show_results();
 }
 
 }  // namespace shisaku::app::screens

@@ -12,6 +12,7 @@ namespace shisaku::app::screens {
 
 void start(App& app);
 void question(App& app);
+void question_bar(App& app);  // 戻る / わからない, fixed under the question
 void results(App& app);
 void detail(App& app);
 void recap(App& app);

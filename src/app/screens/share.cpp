@@ -14,8 +14,25 @@ void share(App& app) {
   ImGuiViewport* vp = ImGui::GetMainViewport();
   float w = std::min(vp->Size.x - theme::px(24), theme::px(520));
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, app.content_top), ImGuiCond_Always, ImVec2(0.5f, 0));
-  ImGui::SetNextWindowSize(ImVec2(w, 0));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Pos.y + vp->Size.y - app.content_top - theme::px(16)));
+  // On a phone the panel takes the whole screen below the top bar: no strip of the results
+  // shows under its bottom edge. Elsewhere it is as tall as it needs, the rest dimmed.
+  const float room = vp->Pos.y + vp->Size.y - app.content_top;
+  const bool narrow = vp->Size.x < theme::px(600);
+  ImGui::SetNextWindowSize(ImVec2(w, narrow ? room : 0));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, narrow ? room : room - theme::px(16)));
+  // The dim layer behind (a window of its own, below the panel).
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, app.content_top));
+  ImGui::SetNextWindowSize(ImVec2(vp->Size.x, room));
+  ImGui::SetNextWindowBgAlpha(0.25f);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 255));
+  ImGui::Begin("##dim", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav);
+  ImGui::End();
+  ImGui::PopStyleColor();
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, app.content_top), ImGuiCond_Always, ImVec2(0.5f, 0));
+  ImGui::SetNextWindowSize(ImVec2(w, narrow ? room : 0));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, narrow ? room : room - theme::px(16)));
+  ImGui::SetNextWindowFocus();
   ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::palette().panel);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, theme::px(1));
   const char* title = app.settings.kiosk ? app.t(ui::kTakeResults) : app.t(ui::kShare);

@@ -10,10 +10,10 @@ constexpr ImU32 rgb(unsigned v) { return IM_COL32((v >> 16) & 0xFF, (v >> 8) & 0
 
 const Palette kCalm{rgb(0x1F2328), rgb(0x57606A), rgb(0xF6F8FA), rgb(0xFFFFFF), rgb(0x0B5CAD), rgb(0xFFFFFF),
                     rgb(0x1A7F37), rgb(0x9A6700), rgb(0x6E7781), rgb(0x2F81F7), rgb(0xB6D4FB), rgb(0x0B5CAD),
-                    rgb(0xD0D7DE), rgb(0xDDF4FF)};
+                    rgb(0xD0D7DE), rgb(0xDDF4FF), rgb(0xB3261E)};
 const Palette kHighContrast{rgb(0xFFFFFF), rgb(0xFFFFFF), rgb(0x000000), rgb(0x000000), rgb(0xFFFF00), rgb(0x000000),
                             rgb(0x7CFC00), rgb(0xFFD700), rgb(0xFFFFFF), rgb(0xFFFF00), rgb(0x808000), rgb(0x00FFFF),
-                            rgb(0xFFFFFF), rgb(0x333300)};
+                            rgb(0xFFFFFF), rgb(0x333300), rgb(0xFF9E9E)};
 
 ImVec4 f(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 

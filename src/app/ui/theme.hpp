@@ -8,7 +8,7 @@ namespace shisaku::app::theme {
 
 struct Palette {
   ImU32 text, text_muted, background, panel, accent, accent_text, eligible, unknown, ineligible, bar, bar_range, link, border,
-      selected;
+      selected, error;
 };
 
 // Sets ImGui's style for the contrast and scale (device pixels per CSS pixel × text scale).

@@ -12,13 +12,23 @@ namespace shisaku::app::widgets {
 namespace {
 // Filled while a frame is drawn; the JavaScript API reads it between frames, when it is whole.
 std::vector<DrawnItem> g_items;
+
+float widest(std::string_view s, const std::vector<LineSpan>& lines) {
+  float w = 0;
+  for (const auto& l : lines) w = std::max(w, ImGui::CalcTextSize(s.data() + l.begin, s.data() + l.end).x);
+  return w;
+}
 }  // namespace
 
 const std::vector<DrawnItem>& drawn_items() { return g_items; }
 void begin_frame_items() { g_items.clear(); }
-void note_item(std::string_view label) {
+void note_item(std::string_view label, float text_w) {
+  if (text_w < 0) text_w = ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + 2 * ImGui::GetStyle().FramePadding.x;
   bool focused = ImGui::IsItemFocused() && GImGui->NavCursorVisible;
-  g_items.push_back({std::string(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), focused});
+  const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  const bool visible = min.y >= clip.Min.y - 1 && std::min(max.y, min.y + theme::px(40)) <= clip.Max.y + 1;
+  g_items.push_back({std::string(label), min, max, focused, {}, text_w, visible});
   // ImGui's own focus rectangle is 2 device pixels thin: half a CSS pixel on a phone. Draw a
   // ring that a keyboard user can find at a glance.
   if (focused) {
@@ -42,6 +52,25 @@ void text(std::string_view s, ImU32 color) {
   if (color) ImGui::PopStyleColor();
 }
 
+void link(std::string_view s, const std::string& href, float scale) {
+  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * scale);
+  const ImU32 color = theme::palette().link;
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  float width = std::max(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize(), ImGui::GetFontSize() * 2);
+  for (const auto& line : wrap(s, width)) {
+    ImGui::TextUnformatted(s.data() + line.begin, s.data() + line.end);
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y - 1), ImVec2(max.x, max.y - 1), color, std::max(1.0f, theme::px(1)));
+    // Only what is in view: a link scrolled under the top bar must not cover its buttons.
+    if (ImGui::IsItemVisible() && ImGui::IsRectVisible(min, max)) {
+      ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+      if (min.y >= clip.Min.y && max.y <= clip.Max.y) g_items.push_back({std::string(s), min, max, false, href, max.x - min.x, true});
+    }
+  }
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
 void heading(std::string_view s, float scale) {
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * scale);
   text(s);
@@ -55,8 +84,8 @@ bool choice(const char* id, std::string_view label, bool selected, float width) 
   if (width <= 0) width = ImGui::GetContentRegionAvail().x;
   float pad = theme::px(14);
   auto lines = wrap(label, width - 2 * pad - ImGui::GetFontSize());
-  float line_h = ImGui::GetTextLineHeight();
-  float height = std::max(theme::px(52), static_cast<float>(lines.size()) * line_h + 2 * theme::px(12));
+  float line_h = ImGui::GetTextLineHeight() + theme::px(3);  // wrapped lines get a little air
+  float height = std::max(theme::px(52), static_cast<float>(lines.size()) * line_h - theme::px(3) + 2 * theme::px(12));
   ImVec2 pos = ImGui::GetCursorScreenPos();
   // InvisibleButton leaves keyboard navigation off unless asked.
   bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height), ImGuiButtonFlags_EnableNav);
@@ -67,12 +96,12 @@ bool choice(const char* id, std::string_view label, bool selected, float width) 
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), bg, style.FrameRounding);
   dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), selected ? p.accent : p.border, style.FrameRounding,
               0, selected ? theme::px(3) : theme::px(1));
-  float y = pos.y + (height - lines.size() * line_h) / 2;
+  float y = pos.y + (height - (lines.size() * line_h - theme::px(3))) / 2;
   for (const auto& l : lines) {
     dl->AddText(ImVec2(pos.x + pad, y), p.text, label.data() + l.begin, label.data() + l.end);
     y += line_h;
   }
-  note_item(label);
+  note_item(label, widest(label, lines) + 2 * pad);
   return pressed;
 }
 
@@ -122,7 +151,7 @@ bool button(const char* label, bool primary, float width) {
   dl->AddRectFilled(pos, max, bg, style.FrameRounding);
   if (primary && (hot || active)) dl->AddRect(pos, max, p.text, style.FrameRounding, 0, theme::px(2));
   draw_label(dl, shown, l, pos, max, primary ? p.accent_text : p.text);
-  note_item(shown);
+  note_item(shown, widest(shown, l.lines) + 2 * style.FramePadding.x);
   return pressed;
 }
 
@@ -159,7 +188,7 @@ bool chip(const char* id, std::string_view label, bool on) {
   dl->AddRectFilled(pos, max, on ? p.accent : hot ? p.selected : p.panel, h / 2);
   dl->AddRect(pos, max, on ? p.accent : p.border, h / 2, 0, theme::px(1));
   draw_label(dl, label, l, pos, max, on ? p.accent_text : p.text);
-  note_item(label);
+  note_item(label, widest(label, l.lines) + 2 * pad);
   return pressed;
 }
 
@@ -208,6 +237,7 @@ bool card(const char* id, std::string_view title, const std::vector<std::vector<
   ImGui::PushFont(nullptr, style.FontSizeBase * 1.08f);
   float title_h = ImGui::GetTextLineHeight();
   auto title_lines = wrap(title, inner - ImGui::GetFontSize());
+  const float widest_title = widest(title, title_lines);
   ImGui::PopFont();
   y += static_cast<float>(title_lines.size()) * (title_h + leading) - leading + theme::px(6);
   for (const auto& row : rows) {
@@ -261,7 +291,7 @@ bool card(const char* id, std::string_view title, const std::vector<std::vector<
   for (const auto& pl : placed)
     dl->AddText(ImGui::GetFont(), pl.size, ImVec2(pos.x + pad + pl.x, pos.y + pl.y), pl.part->color, pl.part->text.c_str() + pl.span.begin,
                 pl.part->text.c_str() + pl.span.end);
-  if (interactive) note_item(title);
+  note_item(title, widest_title + 2 * pad);
   return pressed;
 }
 

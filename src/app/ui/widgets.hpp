@@ -38,13 +38,21 @@ void separator_space();
 struct DrawnItem {
   std::string label;
   ImVec2 min, max;
-  bool focused;  // has the keyboard focus, shown
+  bool focused;      // has the keyboard focus, shown
+  std::string href;  // a link's address (tel:, https:); the page lays a real <a> over it
+  float text_w;      // the widest line of its label as drawn, with padding: more than the width is clipped
+  bool visible;      // within its window's visible area (not scrolled away, not under the question bar)
 };
 const std::vector<DrawnItem>& drawn_items();
 void begin_frame_items();  // called at the start of each frame
 // Records the last item, and draws a thick ring around it when it has the keyboard focus:
 // every interactive widget calls it after drawing itself.
-void note_item(std::string_view label);
+// `text_w`: the widest line of the label with its padding (default: the label on one line, as
+// ImGui's own buttons draw it).
+void note_item(std::string_view label, float text_w = -1);
+// Text that is a link (a phone number, an address): drawn wrapped in the link colour and
+// underlined, and recorded with its rectangle so the page can lay a real <a> over it.
+void link(std::string_view text, const std::string& href, float scale = 1.0f);
 
 struct Part {
   std::string text;

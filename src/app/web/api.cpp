@@ -8,6 +8,7 @@
 #include <emscripten/heap.h>
 
 #include "web/bridge.hpp"
+#include "screens/screens.hpp"
 
 #include "catalog.hpp"
 #include "report.hpp"
@@ -52,7 +53,14 @@ json handle(App& app, const json& req) {
     s["lang"] = lang == Lang::En ? "en" : "ja";
     // False for a moment after a new screen appears, while touches are ignored (App::frame).
     s["input_ready"] = now_seconds() - app.view_since >= App::kNewScreenGuard;
-    if (app.draft.slot >= 0) s["draft"] = {{"number", app.draft.number}, {"choices", app.draft.choices}};  // entered, not confirmed
+    if (app.draft.slot >= 0) {
+      // Entered, not confirmed; and what the screen says of it (a refusal, in the page's language).
+      json draft = {{"number", app.draft.number}, {"multiplier", app.draft.multiplier}, {"choices", app.draft.choices}};
+      const Question& q = w.catalog().questions[static_cast<std::size_t>(app.draft.slot)];
+      std::optional<std::string> problem = q.type == QuestionType::Number ? screens::number_problem(app, q, app.draft.number, app.draft.multiplier) : std::nullopt;
+      draft["message"] = !app.draft.refusal.empty() ? app.draft.refusal : problem ? *problem : "";
+      s["draft"] = draft;
+    }
     return ok(s);
   }
   if (op == "items") {
@@ -65,7 +73,10 @@ json handle(App& app, const json& req) {
                        {"x", it.min.x / dpr},
                        {"y", it.min.y / dpr},
                        {"w", (it.max.x - it.min.x) / dpr},
-                       {"h", (it.max.y - it.min.y) / dpr}});
+                       {"h", (it.max.y - it.min.y) / dpr},
+                       {"href", it.href},
+                       {"text_w", it.text_w / dpr},
+                       {"visible", it.visible}});
     return ok({{"items", items}});
   }
   if (op == "results") return ok(evaluation_json(w.catalog(), w.evaluation(), lang));
@@ -93,11 +104,12 @@ json handle(App& app, const json& req) {
   }
   if (op == "show") {
     std::string screen = str(req, "screen");
-    if (screen == "results") w.show_results();
+    if (screen == "start") w.show_start();
+    else if (screen == "results") w.show_results();
     else if (screen == "recap") w.show_recap();
     else if (screen == "catalog") w.show_catalog();
     else if (screen == "detail" && w.catalog().program(str(req, "program"))) w.show_detail(str(req, "program"));
-    else return refuse("show takes screen results, recap, catalog, or detail with a known program");
+    else return refuse("show takes screen start, results, recap, catalog, or detail with a known program");
     return ok(w.state_json(lang));
   }
   if (op == "restart") {

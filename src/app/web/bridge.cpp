@@ -1,5 +1,6 @@
 #include "bridge.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 
 #include <emscripten.h>
@@ -35,9 +36,13 @@ EM_JS(char*, js_share_url, (const char* fragment), {
   stringToUTF8(s, p, n);
   return p;
 });
-EM_JS(void, js_set_fragment, (const char* f), {
-  var url = location.href.replace(/#.*$/, "") + (f ? "#" + UTF8ToString(f) : "");
-  history.replaceState(null, "", url);
+EM_JS(void, js_set_fragment, (const char* f, int push), {
+  // Every answer and every screen is an entry of the browser's history: Back and Forward (and
+  // Android's back gesture) step through the interview instead of leaving the page.
+  var url = location.href.replace(/#.*$/, "") + (UTF8ToString(f) ? "#" + UTF8ToString(f) : "");
+  if (url === location.href) return;
+  if (push) history.pushState(null, "", url);
+  else history.replaceState(null, "", url);
 });
 EM_JS(void, js_call, (const char* name, const char* a, const char* b, const char* c), {
   Module['shisakuPage'][UTF8ToString(name)](UTF8ToString(a), UTF8ToString(b), UTF8ToString(c));
@@ -68,8 +73,8 @@ std::string rules_text() {
   std::free(p);
   return s;
 }
-void set_fragment(const std::string& f) { js_set_fragment(f.c_str()); }
-void clear_url_state() { js_set_fragment(""); }
+void set_fragment(const std::string& f, bool push) { js_set_fragment(f.c_str(), push ? 1 : 0); }
+void clear_url_state(bool push) { js_set_fragment("", push ? 1 : 0); }
 std::string share_url(const std::string& fragment) { return take(js_share_url(fragment.c_str())); }
 void copy_text(const std::string& text) { call("copyText", text); }
 void open_url(const std::string& url) { call("openUrl", url); }
@@ -78,6 +83,27 @@ void open_printable(const std::string& html) { call("openPrintable", html); }
 void mirror(const std::string& html) { call("mirror", html); }
 void search_box(float x, float y, float w, float h, bool visible, const std::string& placeholder) {
   js_search_box(x, y, w, h, visible ? 1 : 0, placeholder.c_str());
+}
+void links(const std::vector<Link>& list) {
+  static std::string last;
+  std::string json = "[";
+  auto quoted = [](const std::string& t) {
+    std::string out = "\"";
+    for (char ch : t) {
+      if (ch == '"' || ch == '\\') out += '\\';
+      if (static_cast<unsigned char>(ch) >= 0x20) out += ch;
+    }
+    return out + "\"";
+  };
+  for (const Link& l : list) {
+    char box[96];
+    std::snprintf(box, sizeof box, "%.1f,%.1f,%.1f,%.1f", l.x, l.y, l.w, l.h);
+    json += (json.size() > 1 ? ",[" : "[") + std::string(box) + "," + quoted(l.href) + "," + quoted(l.label) + "]";
+  }
+  json += "]";
+  if (json == last) return;  // most frames: nothing moved
+  last = json;
+  call("links", json);
 }
 void clear_storage() { call("clearStorage"); }
 void request_rules(const std::string& file) { call("requestRules", file); }

@@ -4,13 +4,16 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace shisaku::app::web {
 
 std::string query();     // location.search
 std::string fragment();  // location.hash without '#'
-void set_fragment(const std::string& f);  // replaces the history entry: no back-button spam
-void clear_url_state();
+// The URL fragment follows the state: `push` makes it a new history entry (an answer, a screen),
+// otherwise the current entry is replaced (restoring a link, a kiosk reset).
+void set_fragment(const std::string& f, bool push = true);
+void clear_url_state(bool push = false);
 std::string share_url(const std::string& fragment);  // this page's URL with that fragment
 void copy_text(const std::string& text);
 void open_url(const std::string& url);  // new tab, noopener
@@ -19,6 +22,14 @@ void open_printable(const std::string& html);
 void mirror(const std::string& html);  // the aria-live region
 // The DOM <input> over the catalog's search field (CSS pixels); hidden when !visible.
 void search_box(float x, float y, float w, float h, bool visible, const std::string& placeholder);
+// Real links laid over what the canvas draws (CSS pixels): tel: and https: addresses that a
+// finger can tap and a browser can open, copy or read aloud. The page keeps one <a> per link;
+// an unchanged list costs nothing.
+struct Link {
+  float x, y, w, h;
+  std::string href, label;
+};
+void links(const std::vector<Link>& list);
 void clear_storage();  // kiosk reset: storage, caches of answers, the URL
 std::string rules_text();  // the part of the rules the page handed over (its UTF-8 bytes)
 // Asks the page to fetch a part of the rules; it answers through shisaku_rules_part (or
