@@ -6,14 +6,25 @@
 // json-logic-engine and playwright-core (npm ci) and Chromium. Measures, on this machine:
 //   1. what a first visit transfers: the files the page fetches before its first frame, raw
 //      and gzip -9, then what the service worker fetches afterwards in the background;
-//   2. navigation start to the first frame and to the rules being loaded, in fresh browser
-//      profiles (min and median), with the new browser window settled and not;
-//   3. eligibility of every program for one complete answer set: ours native and WebAssembly
+//   2. start-up, each run in a fresh browser profile (min and median of --runs): navigation
+//      start to the first frame, to it shown and to the rules being loaded (the page's
+//      performance marks), with the new browser window settled and not; and the main thread's
+//      long tasks (> 50 ms, the Long Tasks API) from navigation until 1 s after the rules are in:
+//      the longest, and the three longest of the median run placed among the marks. The same
+//      again at 4× CPU slowdown (DevTools' Emulation.setCPUThrottlingRate), window settled;
+//   3. interaction, on the page's main thread, timed around the app's requestAnimationFrame
+//      callback (Dear ImGui and the app, WebGL calls included, the browser's own rendering and
+//      rasterisation not): answer (JS API) to the end of the next frame drawn, over a walk
+//      through the interview; the time per frame drawn while the results are scrolled with
+//      the mouse wheel for 2 s (median and 95th percentile);
+//   4. eligibility of every program for one complete answer set: ours native and WebAssembly
 //      (under node) against json-logic-engine's compiled mode, all on the same answer sets;
 //      evaluate + next question as the app does it, native and WebAssembly;
-//   4. the WebAssembly heap after a full path through the wizard (it never shrinks: the peak);
-//   5. questions asked until every program is decided (the scenario personas);
-//   6. frames drawn in 5 seconds of idling on the results screen.
+//   5. the WebAssembly heap after a full path through the wizard (it never shrinks: the peak);
+//   6. the interview of the scenario personas (tests/personas, native): questions shown until
+//      every program in scope is decided, questions off the chosen themes and returns to a
+//      program left, key programs eligible within the first 12 questions;
+//   7. frames drawn in 5 seconds of idling on the results screen.
 // Nothing here passes or fails: figures vary with the machine, so they are printed, not asserted.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -33,11 +44,12 @@ const { LogicEngine } = require('json-logic-engine');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 5) || 5;
 const DIST = path.join(ROOT, 'dist');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.ceil(p * xs.length) - 1];  // nearest rank
 const kb = (n) => (n / 1000).toFixed(1) + ' KB';
 const rows = [];
 const row = (measure, value) => rows.push(`| ${measure} | ${value} |`);
 
-// ---- 1, 2, 4, 6: the app in Chromium ---------------------------------------------------------
+// ---- 1, 2, 3, 5, 7: the app in Chromium ------------------------------------------------------
 function fileSizes(paths) {
   let raw = 0, gz = 0;
   const lines = [];
@@ -70,45 +82,144 @@ async function firstVisit(browser, origin, served) {
   return { firstView: [...new Set(firstView)], later, revalidated };
 }
 
+// The start-up marks the page sets (web/shisaku.js), and what a long task is placed by.
+const START_MARKS = ['shisaku-first-frame', 'shisaku-first-frame-shown', 'shisaku-rules-ready'];
+const MARK_NAMES = ['first frame', 'shown', 'rules loaded'];
+
+// Runs in the page before any of its scripts (addInitScript): keeps every long task the main
+// thread runs. Chromium reports only tasks over 50 ms, so an empty list means none was longer.
+function recordLongTasks() {
+  window.benchLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.benchLongTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+// A long task among the start-up marks: "during" those set while it ran (e.g. the task that
+// parses the rules sets "rules loaded"), else "after" the last one before it. Chromium gives a
+// long task's duration in whole milliseconds, so a mark set as it ends may be up to 1 ms later.
+function placeTask(task, marks) {
+  const end = task.start + task.duration + 1;
+  const during = MARK_NAMES.filter((_, i) => marks[i] >= task.start && marks[i] <= end);
+  if (during.length) return `during ${during.join(' + ')}`;
+  const after = MARK_NAMES.filter((_, i) => marks[i] < task.start).pop();
+  return after ? `after ${after}` : 'before first frame';
+}
+
 // Navigation to the first frame (drawn by the app; shown: after the browser's next paint, which
 // on this machine's software WebGL includes reading the canvas back) and to the rules being in
-// (the wizard usable), each in a fresh profile. Chromium starts every new window with its own UI page (about 1.2 s of processor time,
-// measured here), which on 2 cores competes with the page: `settled` waits for that first, as a
-// browser that is already open would be; the other runs navigate at once. No request is
-// intercepted (Playwright's routing adds a round trip through node per request).
-async function firstFrameTimes(browser, origin, settled) {
-  const frame = [], shown = [], ready = [];
+// (the wizard usable), each in a fresh profile, and the long tasks from navigation until 1 s
+// after the rules are in (the first frames drawn with them included). Chromium starts every new
+// window with its own UI page (about 1.2 s of processor time, measured here), which on 2 cores
+// competes with the page: `settled` waits for that first, as a browser that is already open
+// would be; the other runs navigate at once. `cpuSlowdown` throttles the page's renderer from
+// before the navigation. No request is intercepted (Playwright's routing adds a round trip
+// through node per request).
+async function startUpTimes(browser, origin, { settled, cpuSlowdown = 1 }) {
+  const frame = [], shown = [], ready = [], tasks = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    await page.addInitScript(recordLongTasks);
+    if (cpuSlowdown !== 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
     if (settled) await page.waitForTimeout(3000);
     await page.goto(origin + '/');
     await page.waitForFunction(() => performance.getEntriesByName('shisaku-rules-ready').length > 0, null, { timeout: 30000 });
-    const marks = ['shisaku-first-frame', 'shisaku-first-frame-shown', 'shisaku-rules-ready'];
-    const t = await page.evaluate((names) => names.map((m) => performance.getEntriesByName(m)[0].startTime), marks);
-    frame.push(t[0]);
-    shown.push(t[1]);
-    ready.push(t[2]);
+    const run = await page.evaluate(async (names) => {
+      const marks = names.map((m) => performance.getEntriesByName(m)[0].startTime);
+      const until = marks[2] + 1000;
+      // A little past the end, for the observer to be told of the last tasks.
+      await new Promise((resolve) => setTimeout(resolve, until + 250 - performance.now()));
+      return { marks, long: window.benchLongTasks.filter((t) => t.start < until) };
+    }, START_MARKS);
+    frame.push(run.marks[0]);
+    shown.push(run.marks[1]);
+    ready.push(run.marks[2]);
+    tasks.push(run.long.sort((x, y) => y.duration - x.duration).map((t) => ({ duration: t.duration, where: placeTask(t, run.marks) })));
     await context.close();
   }
-  return { frame, shown, ready };
+  return { frame, shown, ready, tasks };
 }
 
 // Answers every question the wizard asks (first option, yes, the minimum) until the results,
-// then opens the first program's details (which loads the details part of the rules).
-async function fullPath(browser, origin) {
-  const context = await browser.newContext();
-  const page = await h.openPage(context, origin, origin + '/');
+// each through `answer(id, value)`, which returns the JS API's reply.
+async function walkInterview(page, answer = (id, value) => h.api(page, 'answer', id, value)) {
   let state = await h.api(page, 'start');
   let asked = 0;
   while (state.screen === 'question' && asked < 500) {
     const q = state.question;
     const value = q.type === 'boolean' ? true : q.type === 'single' ? q.options[0].value : q.type === 'multi' ? [q.options[0].value] : q.min;
-    const r = await h.api(page, 'answer', q.id, value);
+    const r = await answer(q.id, value);
     if (!r.ok) throw new Error(`answer ${q.id}: ${r.error}`);
     state = r;
     asked++;
   }
+  return { asked, screen: state.screen };
+}
+
+// Runs in the page before any of its scripts: times the requestAnimationFrame callbacks that
+// drew a frame, i.e. the app's main loop (Emscripten asks for every frame anew) when its frame
+// counter moved; other callbacks, and the app's when it had nothing to draw, are no frame. Only
+// while `recording`, or while someone waits for the next frame (the counter is read through
+// the JS API, outside the timed part).
+function timeFrames() {
+  const raf = window.requestAnimationFrame.bind(window);
+  const timing = (window.benchFrames = { recording: false, times: [], waiting: [] });
+  window.requestAnimationFrame = (callback) => raf((now) => {
+    if (!timing.recording && !timing.waiting.length) return callback(now);
+    const drawn = window.shisaku.frames();
+    const start = performance.now();
+    callback(now);
+    const end = performance.now();
+    if (window.shisaku.frames() === drawn) return;
+    if (timing.recording) timing.times.push(end - start);
+    for (const resolve of timing.waiting.splice(0)) resolve({ start, end });
+  });
+}
+
+// The app's own main-thread time (Dear ImGui, the app and its WebGL calls; not the browser's
+// rendering, nor the rasterising in the GPU process), at 1×: walks the interview answering
+// through the JS API, timing each answer to the end of the next frame drawn (the one that shows
+// the next question: it includes waiting for that animation frame); then scrolls the results
+// with the mouse wheel for 2 s, timing every frame drawn.
+async function interaction(browser, origin) {
+  const context = await browser.newContext();
+  await context.addInitScript(timeFrames);
+  const page = await h.openPage(context, origin, origin + '/');
+  const total = [], call = [], frame = [];
+  const walked = await walkInterview(page, async (id, value) => {
+    const r = await page.evaluate(async ([id, value]) => {
+      const t0 = performance.now();
+      const reply = window.shisaku.answer(id, value);
+      const answered = performance.now();
+      const next = await new Promise((resolve) => window.benchFrames.waiting.push(resolve));
+      return { reply, total: next.end - t0, call: answered - t0, frame: next.end - next.start };
+    }, [id, value]);
+    total.push(r.total);
+    call.push(r.call);
+    frame.push(r.frame);
+    return r.reply;
+  });
+  if (walked.screen !== 'results') throw new Error(`the walk ended on ${walked.screen}, not the results`);
+  const { width, height } = page.viewportSize();
+  await page.mouse.move(width / 2, height / 2);
+  await h.settle(page);
+  await page.evaluate(() => { window.benchFrames.recording = true; });
+  // Down and up by turns, 8 notches (about 700 px) each way, less than the results are longer
+  // than the window: every notch scrolls. A notch as soon as the page has taken the last one
+  // (mouse.wheel waits for the renderer's acknowledgement); each draws up to 3 frames.
+  for (let i = 0, t0 = Date.now(); Date.now() - t0 < 2000; i++) await page.mouse.wheel(0, Math.floor(i / 8) % 2 ? -100 : 100);
+  const scroll = await page.evaluate(() => { window.benchFrames.recording = false; return window.benchFrames.times; });
+  await context.close();
+  return { answer: { total, call, frame }, scroll };
+}
+
+// Walks the interview, then opens the first program's details (which loads the details part of
+// the rules).
+async function fullPath(browser, origin) {
+  const context = await browser.newContext();
+  const page = await h.openPage(context, origin, origin + '/');
+  const { asked, screen } = await walkInterview(page);
   const results = await h.api(page, 'results');
   const first = results.programs?.[0]?.id;
   if (first) await h.api(page, 'show', 'detail', first);
@@ -120,10 +231,10 @@ async function fullPath(browser, origin) {
   await page.waitForTimeout(5000);
   const idleFrames = (await h.api(page, 'frames')) - before;
   await context.close();
-  return { asked, heap, idleFrames, screen: state.screen };
+  return { asked, heap, idleFrames, screen };
 }
 
-// ---- 3, 5: the rules core --------------------------------------------------------------------
+// ---- 4, 6: the rules core --------------------------------------------------------------------
 function substituteFigures(rule, figures) {
   if (Array.isArray(rule)) return rule.map((r) => substituteFigures(r, figures));
   if (rule && typeof rule === 'object') {
@@ -150,11 +261,12 @@ function engineEligibility(rules, sets) {
 function runBench(command, args) {
   const r = spawnSync(command[0], [...command.slice(1), ...args], { encoding: 'utf8', cwd: ROOT });
   if (r.status !== 0) throw new Error(`${command.join(' ')} failed:\n${r.stderr}`);
-  const value = (label) => {
-    const line = r.stdout.split('\n').find((l) => l.startsWith('| ' + label));
-    return line ? line.split('|')[2].trim() : '?';
+  // The first table row whose measure starts with `label`: the measure in full and its value.
+  const line = (label) => {
+    const cells = (r.stdout.split('\n').find((l) => l.startsWith('| ' + label)) ?? '').split('|');
+    return { measure: cells[1]?.trim() ?? label, value: cells[2]?.trim() ?? '?' };
   };
-  return { value, eligible: Number((r.stderr.match(/eligible in total: (\d+)/) || [])[1]) };
+  return { line, value: (label) => line(label).value, eligible: Number((r.stderr.match(/eligible in total: (\d+)/) || [])[1]) };
 }
 
 // ---- the report ------------------------------------------------------------------------------
@@ -173,10 +285,15 @@ const theirs = engineEligibility(rules, sets);
 const { server, served, origin } = await h.serve(DIST);
 const browser = await h.launch();
 const chromiumVersion = browser.version();
-let visit, frames, path_;
+let visit, starts, interact, path_;
 try {
   visit = await firstVisit(browser, origin, served);
-  frames = { settled: await firstFrameTimes(browser, origin, true), cold: await firstFrameTimes(browser, origin, false) };
+  starts = {
+    settled: await startUpTimes(browser, origin, { settled: true }),
+    cold: await startUpTimes(browser, origin, { settled: false }),
+    slow: await startUpTimes(browser, origin, { settled: true, cpuSlowdown: 4 }),
+  };
+  interact = await interaction(browser, origin);
   path_ = await fullPath(browser, origin);
 } finally {
   await browser.close();
@@ -195,10 +312,31 @@ console.log('| measure | value |\n|---|---|');
 row('first visit until the first frame: transferred (gzip -9)', `${kb(first.gz)} (${kb(first.raw)} uncompressed, ${visit.firstView.length} files)`);
 row('then fetched in the background by the service worker (gzip -9)', `${kb(later.gz)} (${visit.later.length} files; ${visit.revalidated} revalidated, 304)`);
 const minMedian = (xs) => `${Math.min(...xs).toFixed(0)} / ${median(xs).toFixed(0)} ms`;
-row(`navigation to first frame drawn, fresh profile, loopback, browser window settled (min / median of ${runs})`, minMedian(frames.settled.frame));
-row('  … to that frame shown (after the next paint)', minMedian(frames.settled.shown));
-row('  … to the rules loaded (a press on Start acts at once; the JS API answers)', minMedian(frames.settled.ready));
-row('  the same three in a browser window still starting up', [frames.cold.frame, frames.cold.shown, frames.cold.ready].map(minMedian).join('; '));
+// The longest task of each run (0 when none was over 50 ms), min / median; then the three
+// longest of the run with the median longest, to see where the start-up spends its time.
+function longTaskRows(label, tasks) {
+  const longest = tasks.map((list) => list[0]?.duration ?? 0);
+  const over50 = (x) => (x ? x.toFixed(0) : '< 50');
+  row(`${label}: longest main-thread task, navigation to 1 s after the rules loaded (min / median)`,
+      Math.max(...longest) === 0 ? '< 50 ms (no long task)' : `${over50(Math.min(...longest))} / ${over50(median(longest))} ms`);
+  const top = tasks[longest.indexOf(median(longest))].slice(0, 3);
+  row('  … the three longest of the median run (during: the marks set in it; after: the last mark before it)',
+      top.length ? top.map((t) => `${t.duration.toFixed(0)} ms ${t.where}`).join('; ') : 'none over 50 ms');
+}
+row(`navigation to first frame drawn, fresh profile, loopback, browser window settled (min / median of ${runs})`, minMedian(starts.settled.frame));
+row('  … to that frame shown (after the next paint)', minMedian(starts.settled.shown));
+row('  … to the rules loaded (a press on Start acts at once; the JS API answers)', minMedian(starts.settled.ready));
+row('  the same three in a browser window still starting up', [starts.cold.frame, starts.cold.shown, starts.cold.ready].map(minMedian).join('; '));
+longTaskRows('  window settled', starts.settled.tasks);
+row(`at 4× CPU slowdown (Emulation.setCPUThrottlingRate), window settled: navigation to first frame drawn (min / median of ${runs})`, minMedian(starts.slow.frame));
+row('  … to the rules loaded', minMedian(starts.slow.ready));
+longTaskRows('  at 4×', starts.slow.tasks);
+const ms = (x) => `${x.toFixed(1)} ms`;
+const { answer, scroll } = interact;
+row(`answer (JS API) to the end of the next frame drawn, walking the interview (median of ${answer.total.length} answers)`,
+    `${ms(median(answer.total))} (the answer call ${ms(median(answer.call))}; that frame ${ms(median(answer.frame))})`);
+row(`the app's own time per frame (requestAnimationFrame callback), 1×, scrolling the results with the wheel for 2 s: median; 95th percentile`,
+    `${ms(median(scroll))}; ${ms(percentile(scroll, 0.95))} (${scroll.length} frames)`);
 row(`${eligibilityLabel}: native`, `${ours.native.toFixed(2)} µs`);
 row(`${eligibilityLabel}: WebAssembly (node)`, `${ours.wasm.toFixed(2)} µs`);
 row(`${eligibilityLabel}: json-logic-engine compiled (node)`, `${theirs.us.toFixed(2)} µs`);
@@ -209,6 +347,9 @@ row(`${evaluateLabel}: native (median)`, nativeBench.value(evaluateLabel));
 row(`${evaluateLabel}: WebAssembly (median)`, wasmBench.value(evaluateLabel));
 row('load + validate + lint of rules/: native', nativeBench.value('load + validate'));
 row(`WebAssembly heap after a full path (${path_.asked} questions answered, details opened)`, `${(path_.heap / 1048576).toFixed(1)} MiB`);
-row('questions asked until every program is decided (scenario personas)', nativeBench.value('questions asked'));
+for (const label of ['interview: questions shown until', 'interview: questions outside the chosen themes', 'interview: key programs eligible']) {
+  const { measure, value } = nativeBench.line(label);
+  row(`${measure} (native)`, value);
+}
 row('frames drawn in 5 s of idling on the results screen', String(path_.idleFrames));
 console.log(rows.join('\n'));

@@ -17,8 +17,8 @@ const SINGLE = 'shisaku-navi-single.html';
 // Fetched by the loader (web/shisaku.js), with a progress bar: the app and the core of the rules
 // in the page's language (the details and the other language come later, when needed).
 const LANGS = ['ja', 'en'];
-const loadedFiles = lang => ['app.wasm', `rules.${lang}.json`];
-const RULES_PARTS = LANGS.flatMap(l => [`rules.${l}.json`, `rules-details.${l}.json`]);
+const loadedFiles = lang => ['app.wasm', `rules.${lang}.bin`];
+const RULES_PARTS = LANGS.flatMap(l => [`rules.${l}.bin`, `rules-details.${l}.bin`]);
 const BUILD_META = /(<meta name="shisaku-build" content=")[^"]*(">)/;
 const bytesAttr = lang => new RegExp(`(<progress id="loading-bar"[^>]*data-bytes-${lang}=")[^"]*(")`);
 const SW_BUILD = /const BUILD = '[^']*';/;
@@ -43,7 +43,7 @@ function stamp(dist) {
   const files = fs.readdirSync(dist).filter(f => f !== 'sw.js' && f !== SINGLE && fs.statSync(path.join(dist, f)).isFile()).sort();
   // The service worker precaches what the first visit loads (in either language's core); the
   // rest joins its cache when first fetched.
-  const later = new Set([...LANGS.map(l => `rules-details.${l}.json`), 'programs.html', 'programs.css']);
+  const later = new Set([...LANGS.map(l => `rules-details.${l}.bin`), 'programs.html', 'programs.css']);
   const precache = files.filter(f => !later.has(f));
   let index = read(dist, 'index.html').toString();
   for (const lang of LANGS) {
@@ -77,10 +77,9 @@ const cspHash = text => `'sha256-${sha256(text).digest('base64')}'`;
 function single(dist) {
   const style = read(dist, 'style.css').toString().replace(/\r\n?/g, '\n');
   const scripts = [scriptText(read(dist, 'shisaku.js').toString(), 'shisaku.js'), scriptText(read(dist, 'app.js').toString(), 'app.js')];
-  // Data blocks are never run, so CSP does not apply to them. In JSON "<" can only stand in a
-  // string, where \u003c means the same.
-  // Every part of the rules, as one JSON array the app loads at once.
-  const rules = ('[' + RULES_PARTS.map(f => read(dist, f).toString()).join(',') + ']').replace(/</g, '\\u003c');
+  // Data blocks are never run, so CSP does not apply to them.
+  // Every part of the rules, one after the other (the app reads them at once), in base64.
+  const rules = Buffer.concat(RULES_PARTS.map(f => read(dist, f))).toString('base64');
   const wasm = read(dist, 'app.wasm').toString('base64');
   const csp = ["default-src 'none'", `script-src ${scripts.map(cspHash).join(' ')} 'wasm-unsafe-eval'`, `style-src ${cspHash(style)}`,
                'img-src data: blob:', "connect-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-src 'none'",
@@ -93,7 +92,7 @@ function single(dist) {
                      `<link rel="icon" href="data:image/svg+xml;base64,${read(dist, 'icon.svg').toString('base64')}">`, 'index.html');
   html = replaceOnce(html, /<link rel="stylesheet" href="style.css">/, () => `<style>${style}</style>`, 'index.html');
   html = replaceOnce(html, /<script src="shisaku.js"><\/script>/, () =>
-    `<script type="application/json" id="inline-rules">${rules}</script>\n` +
+    `<script type="application/octet-stream" id="inline-rules">${rules}</script>\n` +
     `<script type="application/octet-stream" id="inline-wasm">${wasm}</script>\n` +
     scripts.map(s => `<script>${s}</script>`).join('\n'), 'index.html');
   fs.writeFileSync(path.join(dist, SINGLE), html);

@@ -142,13 +142,15 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   }
 
-  // A part of the rules to the app, as the UTF-8 bytes it came as (the app copies them into its
-  // memory at once; no decoding to a JS string and encoding back).
-  function handRules(bytes) {
+  // A part of the rules to the app, as the bytes it came as (compiled: scripts/build-web), with
+  // its file name for any message.
+  function handRules(bytes, name) {
     Module.rulesBytes = bytes;
+    Module.rulesName = name;
     Module.ccall('shisaku_rules_part', null, [], []);
   }
   var firstRules = null;  // a promise of the first part's bytes
+  var firstRulesName = '';
 
   // Runs `f` once the browser has shown what is drawn now: after the next animation frame.
   function afterPaint(f) {
@@ -213,7 +215,7 @@
       fetch(name).then(function (r) {
         if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
         return r.arrayBuffer();
-      }).then(function (b) { handRules(new Uint8Array(b)); }).catch(function () {
+      }).then(function (b) { handRules(new Uint8Array(b), name); }).catch(function () {
         requested[name] = false;  // offline now: try again when asked again
         Module.ccall('shisaku_rules_part_failed', null, ['string'], [name]);
       });
@@ -228,7 +230,7 @@
       // The rules are parsed only now, so that the page shows the start screen meanwhile.
       afterPaint(function () {
         if (performance.mark) performance.mark('shisaku-first-frame-shown');
-        firstRules.then(handRules, function () { /* fail() has said why */ });
+        firstRules.then(function (b) { handRules(b, firstRulesName); }, function () { /* fail() has said why */ });
       });
     },
     rulesReady: function () {
@@ -318,14 +320,15 @@
     fail('このブラウザは WebAssembly に対応していません / This browser cannot run WebAssembly');
   } else if (inlineWasm) {
     // Everything is in this page (scripts/package-dist.js), and app.js runs right after this script.
-    firstRules = Promise.resolve(new TextEncoder().encode(document.getElementById('inline-rules').textContent));
+    firstRules = Promise.resolve(new Uint8Array(base64Bytes(document.getElementById('inline-rules').textContent)));
+    firstRulesName = 'inline rules';
     Module.wasmBinary = base64Bytes(inlineWasm.textContent);
     bar.value = 1;
   } else {
     // The rules, the WebAssembly and app.js download side by side; app.js starts the runtime,
     // which waits for the compiled module (instantiateWasm), draws the first frame, and then
     // takes the rules (page.firstFrame).
-    var rulesName = 'rules.' + lang + '.json';
+    var rulesName = firstRulesName = 'rules.' + lang + '.bin';
     requested[rulesName] = true;
     firstRules = fetchCounted(rulesName).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return new Uint8Array(b); });
     var wasm = fetchCounted('app.wasm').then(compileWasm);

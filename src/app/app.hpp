@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "rules_bundle.hpp"
+#include "compiled_rules.hpp"
 #include <vector>
 
 #include "settings.hpp"

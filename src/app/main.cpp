@@ -12,7 +12,7 @@
 
 #include "app.hpp"
 #include "catalog.hpp"
-#include "rules_bundle.hpp"
+#include "compiled_rules.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -30,7 +30,7 @@ namespace {
 
 struct Runtime {
   GLFWwindow* window = nullptr;
-  RulesBundle rules;                  // the parts of the rules loaded so far
+  CompiledRules rules;                // the parts of the rules loaded so far
   std::unique_ptr<Catalog> catalog;   // loaded from them
   std::unique_ptr<App> app;
   int fb_w = 0, fb_h = 0;
@@ -51,17 +51,10 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
   return EM_TRUE;
 }
 
-// Adds parts of the rules (one part, or an array of parts as the single-file build carries)
-// and loads the catalog from all parts so far. A broken part is reported, never a crash.
-bool add_rules(const std::string& text, Problems& problems) {
-  auto parsed = parse_json(text, "rules bundle", problems);
-  if (!parsed) return false;
-  bool ok = true;
-  if (parsed->is_array())
-    for (auto& part : *parsed) ok = g.rules.add(std::move(part), problems) && ok;
-  else
-    ok = g.rules.add(std::move(*parsed), problems);
-  if (!ok) return false;
+// Adds parts of the rules (one part, or all four as the single-file build carries them) and
+// reads the catalog from all parts so far. A broken part is reported, never a crash.
+bool add_rules(const std::string& bytes, const std::string& file, Problems& problems) {
+  if (!g.rules.add(bytes, file, problems)) return false;
   LoadResult r = g.rules.load();
   problems.insert(problems.end(), r.problems.begin(), r.problems.end());
   if (!r.catalog) return false;
@@ -173,7 +166,7 @@ void frame() {
 // leaves the loaded ones in use.
 extern "C" EMSCRIPTEN_KEEPALIVE void shisaku_rules_part() {
   Problems problems;
-  bool added = add_rules(web::rules_text(), problems);
+  bool added = add_rules(web::rules_bytes(), web::rules_file(), problems);
   if (!g.app->rules_loaded) {
     if (added) {
       start_with_rules();
@@ -232,7 +225,7 @@ int main() {
   g.catalog = std::make_unique<Catalog>();
   g.app = std::make_unique<App>(*g.catalog, settings, web::now_seconds());
   g.app->has_rules = [](Lang lang, BundlePart part) { return g.rules.has(lang, part); };
-  g.app->want_rules = [](Lang lang, BundlePart part) { web::request_rules(bundle_file_name(lang, part)); };
+  g.app->want_rules = [](Lang lang, BundlePart part) { web::request_rules(compiled_file_name(lang, part)); };
   web::set_api_target(g.app.get(), &g.frames_drawn);
   theme::apply(settings.high_contrast, static_cast<float>(dpr), settings.text_scale);
   g.themed_contrast = settings.high_contrast;

@@ -16,7 +16,7 @@
 #include "json_text.hpp"
 #include "logic/logic.hpp"
 #include "report.hpp"
-#include "rules_bundle.hpp"
+#include "compiled_rules.hpp"
 #include "rules_lint.hpp"
 #include "rules_dir.hpp"
 #include "walk.hpp"
@@ -40,8 +40,8 @@ const char* kUsage = R"(usage: shisaku <command> [options]
   logic               JsonLogic: one {"rule": R, "data": D} per stdin line, one
                       {"result": V} or {"error": "..."} per stdout line
   bundle [--rules DIR] -o DIR
-                      the rules as the web app loads them: rules.LANG.json (core) and
-                      rules-details.LANG.json for ja and en
+                      the rules as the web app loads them, validated and compiled:
+                      rules.LANG.bin (core) and rules-details.LANG.bin for ja and en
   walk --answers FILE [--rules DIR] [--lang ja|en] [--format text|json]
                       the interview a person with these answers goes through: each question
                       shown, its chapter and the programs it is asked for, until every program
@@ -323,14 +323,12 @@ int cmd_bundle(const Args& a) {
   std::string dir = a.get("--rules", default_rules_dir());
   auto cat = load_rules(dir, false, "");
   if (!cat) return 2;
-  std::string error;
-  std::vector<RulesFile> files = read_rules_dir(dir, error);
-  // rules.ja.json / rules.en.json (core) and rules-details.ja.json / rules-details.en.json.
+  // rules.ja.bin / rules.en.bin (core) and rules-details.ja.bin / rules-details.en.bin.
   for (Lang lang : {Lang::Ja, Lang::En})
     for (BundlePart part : {BundlePart::Core, BundlePart::Details}) {
-      std::string name = bundle_file_name(lang, part);
+      std::string name = compiled_file_name(lang, part);
       std::ofstream f(out + "/" + name, std::ios::binary);
-      f << json_text(bundle_part(files, cat->fingerprint, lang, part));
+      f << compile_rules_part(*cat, lang, part);
       if (!f) return input_error("cannot write " + out + "/" + name);
     }
   return 0;

@@ -70,7 +70,7 @@ module.exports = {
       await completePath(page, h);
       const outside = requests.filter(u => !u.startsWith(prefix));
       h.check(outside.length === 0, 'requests outside ' + prefix + ': ' + outside.join(', '));
-      for (const f of ['app.js', 'app.wasm', 'rules.ja.json', 'style.css', 'manifest.webmanifest'])
+      for (const f of ['app.js', 'app.wasm', 'rules.ja.bin', 'style.css', 'manifest.webmanifest'])
         h.check(requests.some(u => u === prefix + f), 'loaded ' + prefix + f);
       h.check(page.problems.length === 0, page.problems.join('; '));
       const fallback = await page.goto(origin + prefix + 'programs.html');
@@ -100,7 +100,7 @@ module.exports = {
     h.check(values.every((v, i) => i === 0 || v >= values[i - 1]), 'the bar never moves back: ' + values.join(' '));
     h.check(values[values.length - 1] === 1, 'and ends full: ' + values[values.length - 1]);
     const bytes = await page.evaluate(() => Number(document.getElementById('loading-bar').getAttribute('data-bytes-ja')));
-    h.check(bytes === fs.statSync(path.join(DIST, 'app.wasm')).size + fs.statSync(path.join(DIST, 'rules.ja.json')).size,
+    h.check(bytes === fs.statSync(path.join(DIST, 'app.wasm')).size + fs.statSync(path.join(DIST, 'rules.ja.bin')).size,
             'the build wrote the bytes to expect on the bar: ' + bytes);
   },
 
@@ -110,7 +110,7 @@ module.exports = {
     // Files fetched after the first view join the offline copy when first fetched: the details
     // of the rules (a program's page) and the no-JavaScript list.
     await h.api(page, 'show', 'detail', 'furusato_working_holiday');
-    await page.waitForFunction(async () => (await caches.match('rules-details.ja.json')) !== undefined, null, { timeout: 20000 });
+    await page.waitForFunction(async () => (await caches.match('rules-details.ja.bin')) !== undefined, null, { timeout: 20000 });
     const visit = await h.openPage(context, origin, null, { serviceWorker: true });
     await visit.goto(origin + '/programs.html');
     await visit.close();

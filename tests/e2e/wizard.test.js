@@ -15,8 +15,8 @@ module.exports = {
     const requests = all.slice(before);
     h.check(page.problems.length === 0, page.problems.join('; '));
     h.check(page.offOrigin.length === 0, 'requests outside the origin: ' + page.offOrigin.join(', '));
-    for (const f of ['/rules.ja.json', '/app.wasm', '/app.js']) h.check(requests.includes(f), 'did not load ' + f);
-    h.check(!requests.includes('/rules-details.ja.json'), 'the first view does not load the details of the rules');
+    for (const f of ['/rules.ja.bin', '/app.wasm', '/app.js']) h.check(requests.includes(f), 'did not load ' + f);
+    h.check(!requests.includes('/rules-details.ja.bin'), 'the first view does not load the details of the rules');
     const s = await h.api(page, 'state');
     h.check(s.screen === 'start', 'starts on the start screen, not ' + s.screen);
     // Requests that are not JSON, or nest too deep, are refused by name; the app carries on.
@@ -33,7 +33,7 @@ module.exports = {
     const slow = await h.openPage(context, origin, null);
     let release;
     const held = new Promise(r => { release = r; });
-    await slow.route('**/rules.ja.json', async route => { await held; await route.continue(); });
+    await slow.route('**/rules.ja.bin', async route => { await held; await route.continue(); });
     await slow.goto(origin + '/');
     await slow.waitForFunction(() => document.getElementById('loading').hidden, null, { timeout: 30000 });
     h.check(await slow.evaluate(() => window.shisaku.ready === false), 'the first frame is drawn before the rules are in');
@@ -46,12 +46,19 @@ module.exports = {
     await h.settle(slow);
     h.check((await h.api(slow, 'state')).screen === 'question', 'the press made while loading started the wizard once the rules were in');
     h.check(slow.problems.length === 0, slow.problems.join('; '));
-    // Missing or broken: the page says which and why, with its link to the list without JavaScript.
-    for (const [what, fulfil, expected] of [['missing', { status: 404, body: 'not found' }, /rules\.ja\.json: HTTP 404/],
-                                            ['broken', { status: 200, contentType: 'application/json', body: '{"format": ' }, /rules could not be loaded[\s\S]*JSON/]]) {
+    // Missing, not compiled rules, cut short or altered: the page says which and why, with its
+    // link to the list without JavaScript.
+    const real = fs.readFileSync(path.join(h.ROOT, 'dist', 'rules.ja.bin'));
+    const altered = Buffer.from(real);
+    altered[altered.length >> 1] ^= 0x20;
+    const part = body => ({ status: 200, contentType: 'application/octet-stream', body });
+    for (const [what, fulfil, expected] of [['missing', { status: 404, body: 'not found' }, /rules\.ja\.bin: HTTP 404/],
+                                            ['JSON', part('{"format": '), /rules could not be loaded[\s\S]*rules\.ja\.bin[\s\S]*not a compiled rules part/],
+                                            ['truncated', part(real.subarray(0, real.length - 100)), /rules could not be loaded[\s\S]*rules\.ja\.bin[\s\S]*cut short/],
+                                            ['tampered', part(altered), /rules could not be loaded[\s\S]*rules\.ja\.bin[\s\S]*altered/]]) {
       const fresh = await browser.newContext();  // no service worker from the visit above
       const page = await h.openPage(fresh, origin, null);
-      await page.route('**/rules.ja.json', route => route.fulfill(fulfil));
+      await page.route('**/rules.ja.bin', route => route.fulfill(fulfil));
       await page.goto(origin + '/');
       await page.locator('#loading-fallback a[href="programs.html"]').waitFor({ state: 'visible', timeout: 30000 });
       const error = await page.locator('#loading-error').innerText();

@@ -2,9 +2,15 @@
 // refused (or warned about) with the file, the JSON path and the problem it is named after.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 
-#include "rules_bundle.hpp"
+#include "answers.hpp"
+#include "compiled_rules.hpp"
+#include "evaluate.hpp"
+#include "json_text.hpp"
+#include "report.hpp"
 #include "rules_dir.hpp"
 #include "support.hpp"
 
@@ -82,47 +88,118 @@ TEST_CASE("the project's rules are valid and every citation is found in its seed
   CHECK(r.catalog->programs.size() >= 100);
 }
 
-TEST_CASE("the web bundle's parts merge back into the whole rules, whatever arrives first", "[catalog][bundle]") {
-  auto files = test::rules_files(test::source_dir() + "/rules");
-  LoadResult whole = load_catalog(files);
-  REQUIRE(whole.catalog);
-  const std::string& fingerprint = whole.catalog->fingerprint;
-  auto part = [&](Lang lang, BundlePart which) { return bundle_part(files, fingerprint, lang, which); };
-  const Program& first = whole.catalog->programs.front();
+namespace {
+// Every persona's answers and none, evaluated over `c`: the results as the CLI prints them.
+std::vector<std::string> persona_results(const Catalog& c, Lang lang) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(test::source_dir() + "/tests/personas")) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  Evaluator evaluator(c);
+  out.push_back(json_text(evaluation_json(c, evaluator.evaluate(Answers(c)), lang)));
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    nlohmann::json persona = nlohmann::json::parse(in);
+    std::string error;
+    auto answers = Answers::from_json(c, persona["answers"], error);
+    INFO(f.string() << ": " << error);
+    REQUIRE(answers);
+    out.push_back(json_text(evaluation_json(c, evaluator.evaluate(*answers), lang)));
+  }
+  return out;
+}
+}  // namespace
 
-  RulesBundle bundle;
+TEST_CASE("the compiled parts read back into the rules they were made from, whatever arrives first", "[catalog][compiled]") {
+  LoadResult whole = load_catalog(test::rules_files(test::source_dir() + "/rules"));
+  REQUIRE(whole.catalog);
+  const Catalog& w = *whole.catalog;
+  auto part = [&](Lang lang, BundlePart which) { return compile_rules_part(w, lang, which); };
+  const Program& first = w.programs.front();
+
+  CompiledRules rules;
   Problems problems;
-  REQUIRE(bundle.add(part(Lang::Ja, BundlePart::Core), problems));
-  CHECK(bundle.has(Lang::Ja, BundlePart::Core));
-  CHECK_FALSE(bundle.has(Lang::Ja, BundlePart::Details));
-  LoadResult core = bundle.load();
-  INFO(core.problems.size());
+  REQUIRE(rules.add(part(Lang::Ja, BundlePart::Core), "rules.ja.bin", problems));
+  CHECK(rules.has(Lang::Ja, BundlePart::Core));
+  CHECK_FALSE(rules.has(Lang::Ja, BundlePart::Details));
+  LoadResult core = rules.load();
+  INFO((core.problems.empty() ? std::string() : core.problems[0].to_string()));
   REQUIRE(core.catalog);
-  CHECK(core.catalog->programs.size() == whole.catalog->programs.size());
-  CHECK(core.catalog->fingerprint == fingerprint);
+  CHECK(core.catalog->fingerprint == w.fingerprint);
+  CHECK(core.catalog->programs.size() == w.programs.size());
+  CHECK(core.catalog->questions.size() == w.questions.size());
+  CHECK(core.catalog->listings.size() == w.listings.size());
   const Program* early = core.catalog->program(first.id);
   REQUIRE(early);
   CHECK(early->name.ja == first.name.ja);
-  CHECK(early->name.en.empty());      // the other language comes with its own part
-  CHECK(early->contacts.empty());     // details come later
+  CHECK(early->name.en.empty());   // the other language comes with its own part
+  CHECK(early->contacts.empty());  // details come later
+  // The core alone decides as the whole rules do: the same statuses, amounts and questions.
+  std::vector<std::string> expected = persona_results(w, Lang::Ja), from_core = persona_results(*core.catalog, Lang::Ja);
+  REQUIRE(from_core.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    auto a = nlohmann::json::parse(expected[i]), b = nlohmann::json::parse(from_core[i]);
+    REQUIRE(a["programs"].size() == b["programs"].size());
+    for (std::size_t k = 0; k < a["programs"].size(); ++k) {
+      CHECK(a["programs"][k]["status"] == b["programs"][k]["status"]);
+      CHECK(a["programs"][k]["total"] == b["programs"][k]["total"]);
+    }
+    CHECK(a["next_question"] == b["next_question"]);
+  }
 
-  REQUIRE(bundle.add(part(Lang::En, BundlePart::Details), problems));
-  REQUIRE(bundle.add(part(Lang::Ja, BundlePart::Details), problems));
-  REQUIRE(bundle.add(part(Lang::En, BundlePart::Core), problems));
-  CHECK(bundle.complete());
-  LoadResult all = bundle.load();
+  REQUIRE(rules.add(part(Lang::En, BundlePart::Details), "rules-details.en.bin", problems));
+  REQUIRE(rules.add(part(Lang::Ja, BundlePart::Details) + part(Lang::En, BundlePart::Core), "single file", problems));
+  CHECK(rules.complete());
+  LoadResult all = rules.load();
   REQUIRE(all.catalog);
+  // All four parts are the whole rules: every result, in both languages, reads the same.
+  CHECK(persona_results(*all.catalog, Lang::Ja) == expected);
+  CHECK(persona_results(*all.catalog, Lang::En) == persona_results(w, Lang::En));
   const Program* late = all.catalog->program(first.id);
   REQUIRE(late);
   CHECK(late->name.en == first.name.en);
-  CHECK(late->contacts.size() == first.contacts.size());
   CHECK(late->summary.ja == first.summary.ja);
-  CHECK(all.catalog->questions.size() == whole.catalog->questions.size());
+  CHECK(late->contacts.size() == first.contacts.size());
   CHECK(problems.empty());
+}
 
-  // A part of other rules (another fingerprint) is refused and changes nothing.
-  CHECK_FALSE(bundle.add(bundle_part(files, "00000000", Lang::Ja, BundlePart::Core), problems));
-  REQUIRE(problems.size() == 1);
-  CHECK(problems[0].message.find("belongs to other rules") != std::string::npos);
-  CHECK(bundle.load().catalog->program(first.id)->contacts.size() == first.contacts.size());
+TEST_CASE("a compiled part cut short, altered, of another format or of other rules is refused and loses nothing", "[catalog][compiled]") {
+  const Catalog& c = test::demo_catalog();
+  const std::string good = compile_rules_part(c, Lang::Ja, BundlePart::Core);
+  auto refusal = [&](std::string bytes) {
+    CompiledRules rules;
+    Problems problems;
+    REQUIRE(rules.add(good, "rules.ja.bin", problems));
+    CHECK_FALSE(rules.add(bytes, "rules.en.bin", problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].file == "rules.en.bin");
+    // What was in stays usable.
+    LoadResult r = rules.load();
+    CHECK(r.catalog);
+    CHECK_FALSE(rules.has(Lang::En, BundlePart::Core));
+    return problems[0].message;
+  };
+  std::string en = compile_rules_part(c, Lang::En, BundlePart::Core);
+  CHECK(refusal(en.substr(0, en.size() - 1)).find("cut short") != std::string::npos);
+  CHECK(refusal(en.substr(0, 9)).find("cut short") != std::string::npos);
+  std::string altered = en;
+  altered[altered.size() / 2] ^= 0x20;
+  CHECK(refusal(altered).find("altered") != std::string::npos);
+  std::string other_format = en;
+  other_format[4] = static_cast<char>(kCompiledRulesFormat + 1);
+  CHECK(refusal(other_format).find("another format") != std::string::npos);
+  CHECK(refusal("{\"files\": {}}").find("not a compiled rules part") != std::string::npos);
+  Catalog other = c;
+  other.fingerprint = "00000000";
+  CHECK(refusal(compile_rules_part(other, Lang::En, BundlePart::Core)).find("belongs to other rules") != std::string::npos);
+
+  // Details alone are no rules yet.
+  CompiledRules details_only;
+  Problems problems;
+  REQUIRE(details_only.add(compile_rules_part(c, Lang::Ja, BundlePart::Details), "rules-details.ja.bin", problems));
+  LoadResult r = details_only.load();
+  CHECK_FALSE(r.catalog);
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].message.find("no core part") != std::string::npos);
 }

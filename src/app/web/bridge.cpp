@@ -10,6 +10,7 @@ EM_JS(char*, js_string_result, (int which), {
   var s = "";
   if (which === 0) s = location.search;
   if (which === 1) s = location.hash.replace(/^#/, "");
+  if (which === 2) s = Module['rulesName'] || "rules";
   var n = lengthBytesUTF8(s) + 1;
   var p = _malloc(n);
   stringToUTF8(s, p, n);
@@ -66,7 +67,8 @@ void call(const char* name, const std::string& a = "", const std::string& b = ""
 
 std::string query() { return take(js_string_result(0)); }
 std::string fragment() { return take(js_string_result(1)); }
-std::string rules_text() {
+std::string rules_file() { return take(js_string_result(2)); }
+std::string rules_bytes() {
   int size = 0;
   char* p = js_rules_bytes(&size);
   std::string s(p, static_cast<std::size_t>(size));

@@ -31,7 +31,8 @@ struct Link {
 };
 void links(const std::vector<Link>& list);
 void clear_storage();  // kiosk reset: storage, caches of answers, the URL
-std::string rules_text();  // the part of the rules the page handed over (its UTF-8 bytes)
+std::string rules_bytes();  // the part of the rules the page handed over (compiled_rules.hpp)
+std::string rules_file();   // and its file name
 // Asks the page to fetch a part of the rules; it answers through shisaku_rules_part (or
 // shisaku_rules_part_failed). Asking twice for the same file fetches it once.
 void request_rules(const std::string& file);

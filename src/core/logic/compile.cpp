@@ -353,6 +353,25 @@ bool mark_simple_conditions(Node& n) {
 }
 }  // namespace
 
+namespace {
+void collect_slots(const Node& n, std::vector<int>& out) {
+  if (n.op == Op::Slot) out.push_back(n.slot);
+  for (const auto& a : n.args) collect_slots(a, out);
+}
+}  // namespace
+
+Expr Expr::from_tree(Node root, std::vector<Diagnostic> diagnostics) {
+  Expr e;
+  e.root_ = std::move(root);
+  e.diagnostics_ = std::move(diagnostics);
+  mark_slot_reads(e.root_);
+  mark_simple_conditions(e.root_);
+  collect_slots(e.root_, e.slots_used_);
+  std::sort(e.slots_used_.begin(), e.slots_used_.end());
+  e.slots_used_.erase(std::unique(e.slots_used_.begin(), e.slots_used_.end()), e.slots_used_.end());
+  return e;
+}
+
 Expr Expr::compile(const nlohmann::json& rule, const CompileOptions& options) {
   Expr e;
   Compiler c(options, e.diagnostics_, e.slots_used_);

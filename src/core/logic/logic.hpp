@@ -130,6 +130,9 @@ class Expr {
  public:
   Expr() = default;
   static Expr compile(const nlohmann::json& rule, const CompileOptions& options = {});
+  // A tree the compiler made and that was stored (compiled_rules.hpp): what the compiler
+  // derives from the tree (slots read, simple conditions) is derived again.
+  static Expr from_tree(Node root, std::vector<Diagnostic> diagnostics);
 
   // Problems found while compiling (unknown operator, invalid arguments, unresolved
   // variable …). A rule with diagnostics still evaluates: each faulty node raises an error.
