@@ -656,17 +656,21 @@ std::string compiled_file_name(Lang lang, BundlePart part) {
 std::string compile_rules_part(const Catalog& whole, Lang lang, BundlePart part) {
   Writer w({lang, part});
   field(w, const_cast<Catalog&>(whole));  // the writer only reads the fields it visits
-  std::string payload = std::move(w.bytes());
+  return wrap_compiled_part(w.bytes(), whole.fingerprint, lang, part);
+}
+
+std::string wrap_compiled_part(std::string_view payload, const std::string& fingerprint, Lang lang, BundlePart part) {
   Writer h({lang, part});
   h.bytes().append(kMagic, 4);
   h.bytes() += static_cast<char>(kCompiledRulesFormat);
   h.bytes() += static_cast<char>(lang_index(lang));
   h.bytes() += static_cast<char>(part_index(part));
-  h.str(whole.fingerprint);
+  h.str(fingerprint);
   h.uvar(payload.size());
   std::uint64_t sum = fnv1a64(payload);
   for (int i = 0; i < 8; ++i) h.bytes() += static_cast<char>((sum >> (8 * i)) & 0xff);
-  return h.bytes() + payload;
+  h.bytes().append(payload.data(), payload.size());
+  return std::move(h.bytes());
 }
 
 bool CompiledRules::add(std::string_view bytes, const std::string& file, Problems& problems) {

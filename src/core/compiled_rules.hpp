@@ -28,6 +28,10 @@ std::string compiled_file_name(Lang lang, BundlePart part);
 // One part of the whole rules (loaded with both languages and details), as bytes.
 std::string compile_rules_part(const Catalog& whole, Lang lang, BundlePart part);
 
+// A payload behind a valid header (what compile_rules_part does last; the fuzz target uses it
+// to reach the reader past the checksum).
+std::string wrap_compiled_part(std::string_view payload, const std::string& fingerprint, Lang lang, BundlePart part);
+
 // The parts the app has received so far, and the catalog read from them.
 class CompiledRules {
  public:

@@ -4,7 +4,8 @@
 //   fuzz_rules:   every rules file (rules/, tests/fixtures) behind the selector byte that makes
 //                 it replace the fixture file of the same kind;
 //   fuzz_answers: each scenario's answers (mode 0, also with evaluation) and, when a `shisaku`
-//                 binary is given, their share codes (mode 1) and share-code entries (mode 2).
+//                 binary is given, their share codes (mode 1) and share-code entries (mode 2);
+//   fuzz_compiled: with a `shisaku` binary, the compiled parts of rules/ and their payloads.
 //
 //   node make_seeds.mjs CORPUS_DIR [--shared DIR] [--shisaku PATH]
 import { spawnSync } from 'node:child_process';
@@ -77,6 +78,27 @@ for (const f of jsonFiles(scenarios)) {
   // The entries: after the version byte and the fingerprint, before the CRC.
   const bytes = Buffer.from(code.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
   writeSeed('fuzz_answers', withMode(2, bytes.subarray(5, bytes.length - 4)));
+}
+
+// ---- fuzz_compiled ----
+// The compiled parts of rules/ as they are (mode 4) and their payloads (modes 0–3: lang, part).
+if (shisaku) {
+  const out = path.join(tmp, 'bundle');
+  fs.mkdirSync(out);
+  const run = spawnSync(shisaku, ['bundle', '-o', out, '--rules', path.join(root, 'rules')], { encoding: 'utf8' });
+  if (run.status === 0) {
+    for (const f of fs.readdirSync(out).sort()) {
+      const bytes = fs.readFileSync(path.join(out, f));
+      writeSeed('fuzz_compiled', withMode(4, bytes));
+      // Header: magic, format, lang, part, fingerprint (varint length + text), payload length, checksum (8).
+      let at = 7;
+      const varint = () => { let v = 0, shift = 0, b; do { b = bytes[at++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return v; };
+      at += varint();
+      const length = varint();
+      at += 8;
+      writeSeed('fuzz_compiled', withMode(bytes[5] | (bytes[6] << 1), bytes.subarray(at, at + length)));
+    }
+  }
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 
