@@ -231,7 +231,13 @@ int main() {
   g.themed_contrast = settings.high_contrast;
   g.themed_scale = settings.text_scale;
   g.dpr = dpr;
-  frame();  // the first frame now, not at the next animation frame
-  emscripten_set_main_loop(frame, 0, false);
+  // The shaders now, so that the first frame has less to do. Set-up and the first frame are two
+  // tasks, each short enough not to hold up a tap; the first frame comes at once (a timeout),
+  // not at the next animation frame, where the browser's paint would join it in one task.
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  emscripten_async_call([](void*) {
+    frame();
+    emscripten_set_main_loop(frame, 0, false);
+  }, nullptr, 0);
   return 0;
 }
