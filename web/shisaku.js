@@ -151,6 +151,40 @@
   }
   var firstRules = null;  // a promise of the first part's bytes
   var firstRulesName = '';
+  // Start-up, in tasks short enough not to hold up a tap: the app sets up (page.setUpDone),
+  // reads the first part of the rules, then draws its first frame, which so shows them. The
+  // rules are small and usually here by then, or on their way (their response has begun: the
+  // first frame waits for them, at most kWaitForRules ms); when they are slow the first frame
+  // comes first and says it is loading, and the rules follow as soon as they are in.
+  var kWaitForRules = 300;
+  var firstRulesBytes = null, rulesResponded = false, appSetUp = false, framesStarted = false, waiting = null;
+  function startFrames() {
+    if (framesStarted) return;
+    framesStarted = true;
+    clearTimeout(waiting);
+    Module.ccall('shisaku_start_frames', null, [], []);
+  }
+  function takeFirstRules() {
+    var bytes = firstRulesBytes;
+    firstRulesBytes = null;
+    return function () { handRules(bytes, firstRulesName); };
+  }
+  function startUp() {
+    if (!appSetUp) return;
+    if (framesStarted) {
+      if (firstRulesBytes) takeFirstRules()();  // slow rules: at once, not behind the next paint
+    } else if (firstRulesBytes) {
+      setTimeout(takeFirstRules(), 0);
+      setTimeout(startFrames, 0);
+    } else if (!rulesResponded) {
+      startFrames();
+    } else if (waiting === null) {
+      waiting = setTimeout(startFrames, kWaitForRules);
+    }
+  }
+  // The service worker waits for both the rules and the first frame on the screen.
+  var firstFrameShown = false, rulesAreReady = false;
+  function registerWhenStarted() { if (firstFrameShown && rulesAreReady) registerServiceWorker(); }
 
   // Runs `f` once the browser has shown what is drawn now: after the next animation frame.
   function afterPaint(f) {
@@ -220,6 +254,11 @@
         Module.ccall('shisaku_rules_part_failed', null, ['string'], [name]);
       });
     },
+    setUpDone: function () {
+      if (performance.mark) performance.mark('shisaku-set-up');
+      appSetUp = true;
+      startUp();
+    },
     firstFrame: function () {
       if (performance.mark) performance.mark('shisaku-first-frame');
       if (loadFailed) return;  // the loader's message stays
@@ -227,17 +266,18 @@
       loading.hidden = true;
       loading.style.display = 'none';
       console.log('shisaku: first frame');
-      // The rules are parsed only now, so that the page shows the start screen meanwhile.
       afterPaint(function () {
         if (performance.mark) performance.mark('shisaku-first-frame-shown');
-        firstRules.then(function (b) { handRules(b, firstRulesName); }, function () { /* fail() has said why */ });
+        firstFrameShown = true;
+        registerWhenStarted();
       });
     },
     rulesReady: function () {
       if (performance.mark) performance.mark('shisaku-rules-ready');
       window.shisaku.ready = true;
       window.dispatchEvent(new Event('shisaku-ready'));
-      registerServiceWorker();
+      rulesAreReady = true;
+      registerWhenStarted();
     },
     rulesFailed: function (why) {
       fail('施策ナビのルールを読み込めませんでした / The rules could not be loaded:\n' + why);
@@ -326,11 +366,11 @@
     bar.value = 1;
   } else {
     // The rules, the WebAssembly and app.js download side by side; app.js starts the runtime,
-    // which waits for the compiled module (instantiateWasm), draws the first frame, and then
-    // takes the rules (page.firstFrame).
+    // which waits for the compiled module (instantiateWasm), sets up, and takes the rules before
+    // or after its first frame (page.setUpDone, page.firstFrame).
     var rulesName = firstRulesName = 'rules.' + lang + '.bin';
     requested[rulesName] = true;
-    firstRules = fetchCounted(rulesName).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return new Uint8Array(b); });
+    firstRules = fetchCounted(rulesName).then(function (r) { rulesResponded = true; return r.arrayBuffer(); }).then(function (b) { return new Uint8Array(b); });
     var wasm = fetchCounted('app.wasm').then(compileWasm);
     var notLoaded = function (e) { fail('施策ナビを読み込めませんでした / Could not load: ' + e.message); };
     firstRules.catch(notLoaded);
@@ -345,4 +385,5 @@
     script.onerror = function () { fail('app.js could not be loaded'); };
     document.body.appendChild(script);
   }
+  if (firstRules) firstRules.then(function (b) { firstRulesBytes = b; startUp(); }, function () { rulesResponded = false; startUp(); /* fail() has said why */ });
 })();

@@ -64,8 +64,8 @@ bool add_rules(const std::string& bytes, const std::string& file, Problems& prob
   return true;
 }
 
-// The first part of the rules is in: what needed them runs now (the first frame was drawn
-// before, so that the page shows something while the rules are parsed).
+// The first part of the rules is in: what needed them runs now (before the first frame when
+// they were here by the end of the set-up, else after it).
 void start_with_rules() {
   App& app = *g.app;
   // A kiosk may lose its network at any time: it fetches all the rules now, so every page it
@@ -160,8 +160,9 @@ void frame() {
 
 }  // namespace
 
-// A part of the rules from the page: the first one after the first frame, then those the app
-// asked for (web::request_rules). A broken first part leaves nothing to show but the problems
+// A part of the rules from the page: the first one once both it and the app are ready (before
+// the first frame unless it is slow to come: web::set_up_done), then those the app asked for
+// (web::request_rules). A broken first part leaves nothing to show but the problems
 // (over the page, with its link to the list without JavaScript); a later part that fails
 // leaves the loaded ones in use.
 extern "C" EMSCRIPTEN_KEEPALIVE void shisaku_rules_part() {
@@ -231,13 +232,17 @@ int main() {
   g.themed_contrast = settings.high_contrast;
   g.themed_scale = settings.text_scale;
   g.dpr = dpr;
-  // The shaders now, so that the first frame has less to do. Set-up and the first frame are two
-  // tasks, each short enough not to hold up a tap; the first frame comes at once (a timeout),
-  // not at the next animation frame, where the browser's paint would join it in one task.
+  // The shaders now, so that the first frame has less to do. Set-up, the rules and the first
+  // frame are tasks of their own, each short enough not to hold up a tap; the first frame comes
+  // in a timeout, not at the next animation frame, where the browser's paint would join it.
   ImGui_ImplOpenGL3_CreateDeviceObjects();
-  emscripten_async_call([](void*) {
-    frame();
-    emscripten_set_main_loop(frame, 0, false);
-  }, nullptr, 0);
+  web::set_up_done();
   return 0;
+}
+
+// The page starts the frames (page.setUpDone decides when: after the rules when they are here
+// or on their way, else at once). The first frame is drawn at once, then every animation frame.
+extern "C" EMSCRIPTEN_KEEPALIVE void shisaku_start_frames() {
+  frame();
+  emscripten_set_main_loop(frame, 0, false);
 }

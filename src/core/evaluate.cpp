@@ -13,29 +13,59 @@ using logic::Value;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
+}  // namespace
+
+// The evaluation with no answers: the slots, and on them each shape's truth and each measure's
+// amount (per measure in catalog order). A rule none of whose slots has changed since is not
+// evaluated again; until the interview reaches them most are not, and an evaluation takes half
+// the time. Checked along every persona's answers (test_personas.cpp).
+// (Parallel vectors of types the core has anyway: each new vector type costs the download.)
+struct EvaluationAtStart {
+  std::vector<Value> slots;
+  std::vector<Tri> truth;  // per shape
+  std::vector<std::vector<int>> truth_missing;
+  std::vector<std::string> truth_error;  // empty: none
+  std::vector<logic::Outcome> amount;  // per measure
+  std::vector<std::vector<int>> amount_missing;
+};
+
+namespace {
+
+std::string error_text(std::optional<Value> error) {
+  if (!error) return {};
+  logic::Outcome o;
+  o.error = std::move(error);
+  return o.error_text();
+}
+
+// Which slots still hold their value from the start, and so which rules need no evaluation.
+class Unchanged {
+ public:
+  Unchanged(const EvaluationAtStart& start, const std::vector<Value>& slots) : start_(start), same_(slots.size()) {
+    for (std::size_t s = 0; s < slots.size(); ++s) same_[s] = slots[s] == start.slots[s];
+  }
+  bool since_start(const logic::Expr& e) const {
+    const auto& used = e.slots_used();
+    return std::all_of(used.begin(), used.end(), [&](int s) { return same_[static_cast<std::size_t>(s)] != 0; });
+  }
+  const EvaluationAtStart& start() const { return start_; }
+
+ private:
+  const EvaluationAtStart& start_;
+  std::vector<char> same_;
+};
+
 // The truth of each distinct rule shape (see Evaluator) with these answers, and the answers it
 // still waits for, worked out the first time a condition, an ask_if or an applies_if asks.
 // An evaluation error (a rule bug) counts as unknown and is kept for every user to report.
 class Truths {
  public:
-  Truths(const std::vector<const logic::Expr*>& shapes, const std::vector<Value>& slots)
-      : shapes_(shapes), slots_(slots), state_(shapes.size(), kNotYet), span_(shapes.size()) {}
+  Truths(const std::vector<const logic::Expr*>& shapes, const std::vector<Value>& slots, const Unchanged& unchanged)
+      : shapes_(shapes), slots_(slots), unchanged_(unchanged), state_(shapes.size(), kNotYet), span_(shapes.size()) {}
 
   Tri truth(int shape) {
-    auto& state = state_[static_cast<std::size_t>(shape)];
-    if (state == kNotYet) {
-      std::optional<Value> error;
-      Tri t = shapes_[static_cast<std::size_t>(shape)]->evaluate_truth(slots_, &error, &scratch_);
-      if (error) {
-        logic::Outcome o;
-        o.error = std::move(error);
-        errors_.emplace_back(shape, o.error_text());
-      }
-      span_[static_cast<std::size_t>(shape)] = {pool_.size(), scratch_.size()};
-      for (int s : scratch_) pool_.push_back(s);
-      state = static_cast<signed char>(t);
-    }
-    return static_cast<Tri>(state);
+    const signed char state = state_[static_cast<std::size_t>(shape)];
+    return state != kNotYet ? static_cast<Tri>(state) : first_truth(shape);
   }
   // The unanswered slots an unknown truth waits for; valid until the next truth().
   Span<int> missing(int shape) const {
@@ -50,9 +80,33 @@ class Truths {
   }
 
  private:
+  // Kept out of line: truth() is called from many places, and only the first call per shape
+  // does this work (inlined everywhere, it costs the download 5 KB).
+  [[gnu::noinline]] Tri first_truth(int shape) {
+    const auto index = static_cast<std::size_t>(shape);
+    Tri t;
+    std::string error;
+    if (unchanged_.since_start(*shapes_[index])) {
+      const EvaluationAtStart& start = unchanged_.start();
+      t = start.truth[index];
+      scratch_ = start.truth_missing[index];
+      error = start.truth_error[index];
+    } else {
+      std::optional<Value> raised;
+      t = shapes_[index]->evaluate_truth(slots_, &raised, &scratch_);
+      error = error_text(std::move(raised));
+    }
+    if (!error.empty()) errors_.emplace_back(shape, std::move(error));
+    span_[index] = {pool_.size(), scratch_.size()};
+    pool_.insert(pool_.end(), scratch_.begin(), scratch_.end());
+    state_[index] = static_cast<signed char>(t);
+    return t;
+  }
+
   static constexpr signed char kNotYet = -1;
   const std::vector<const logic::Expr*>& shapes_;
   const std::vector<Value>& slots_;
+  const Unchanged& unchanged_;
   std::vector<signed char> state_;                         // a Tri, or kNotYet
   std::vector<std::pair<std::size_t, std::size_t>> span_;  // (first, count) in pool_
   std::vector<int> pool_, scratch_;
@@ -170,16 +224,14 @@ const std::string* recipient_of(const Measure& m, const Value& applicant) {
   return nullptr;
 }
 
-// With `missing`, also the unanswered slots a partial estimate still depends on.
-Estimate estimate_of(const Measure& m, const std::vector<Value>& slots, const Value& applicant, std::vector<std::string>& errors,
-                     std::vector<int>* missing = nullptr) {
+// The estimate from the amount's outcome `o` (unused when the measure has no amount).
+Estimate estimate_of(const Measure& m, const logic::Outcome& o, const Value& applicant, std::vector<std::string>& errors) {
   Estimate e;
   e.measure = &m;
   e.recipient = recipient_of(m, applicant);
   if (!m.amount) return e;
   e.unit = m.unit;
   e.inputs = &m.inputs;
-  logic::Outcome o = missing ? m.amount->evaluate(slots, *missing) : m.amount->evaluate(slots);
   if (!o.ok()) {
     errors.push_back("measure " + m.id + ": " + o.error_text());
     e.kind = Estimate::Kind::Unknown;
@@ -293,6 +345,20 @@ Evaluator::Evaluator(const Catalog& catalog)
     total_parts_.push_back(std::move(parts));
   }
   for (const auto& l : catalog.listings) listing_theme_bits_.push_back(bits_of(l.themes));
+  auto start = std::make_shared<EvaluationAtStart>();
+  start->slots = slot_values(catalog, Answers(catalog));
+  for (const logic::Expr* shape : shapes_) {
+    std::optional<Value> error;
+    start->truth_missing.emplace_back();
+    start->truth.push_back(shape->evaluate_truth(start->slots, &error, &start->truth_missing.back()));
+    start->truth_error.push_back(error_text(std::move(error)));
+  }
+  for (const auto& p : catalog.programs)
+    for (const auto& m : p.measures) {
+      start->amount_missing.emplace_back();
+      start->amount.push_back(m.amount ? m.amount->evaluate(start->slots, start->amount_missing.back()) : logic::Outcome{});
+    }
+  at_start_ = std::move(start);
 }
 
 namespace {
@@ -325,7 +391,8 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
   const Catalog& c = *catalog_;
   const InterviewSpec& iv = c.interview;
   std::vector<Value> slots = slot_values(c, answers);
-  Truths truths(shapes_, slots);
+  const Unchanged unchanged(*at_start_, slots);
+  Truths truths(shapes_, slots, unchanged);
   MissingExpander expander(c, slots);
   // Whether each question can be asked now (its ask_if holds).
   std::vector<Tri> ask(c.questions.size(), Tri::True);
@@ -356,6 +423,15 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
   // scratch, kept to reuse their memory
   std::vector<int> status_missing, estimate_missing, amount_missing, expanded;
   status_missing.reserve(32);
+  // An amount's outcome (and with `missing`, the unanswered slots it still depends on).
+  auto amount_outcome = [&](const Measure& m, std::size_t measure_index, std::vector<int>* missing) {
+    if (!m.amount) return logic::Outcome{};
+    if (unchanged.since_start(*m.amount)) {
+      if (missing) *missing = at_start_->amount_missing[measure_index];
+      return at_start_->amount[measure_index];
+    }
+    return missing ? m.amount->evaluate(slots, *missing) : m.amount->evaluate(slots);
+  };
   estimate_missing.reserve(32);
   for (const auto& p : c.programs) {
     const int program_index = static_cast<int>(ev.programs.size());
@@ -419,7 +495,7 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
                                       total_parts_[pi].end();
       bool headline_candidate = r.headline.kind == Estimate::Kind::None && m.amount && mr.applies != Tri::False && counts_for_applicant;
       const bool refine = headline_candidate || (in_total && mr.applies != Tri::False && counts_for_applicant);
-      mr.estimate = estimate_of(m, slots, applicant, r.errors, refine ? &amount_missing : nullptr);
+      mr.estimate = estimate_of(m, amount_outcome(m, measure_index, refine ? &amount_missing : nullptr), applicant, r.errors);
       if (refine) {
         if (headline_candidate) r.headline = mr.estimate;
         if (mr.applies == Tri::Unknown) expander.expand_into(truths.missing(applies_shape), estimate_missing);
@@ -544,10 +620,16 @@ void Evaluator::plan_interview(const Catalog& c, const Answers& answers, const s
     for (int p : iv.families[static_cast<std::size_t>(f)].programs) {
       const ProgramResult& r = ev.programs[static_cast<std::size_t>(p)];
       if (!r.in_scope() || !open(r)) continue;
-      own.assign(r.status_settling.begin(), r.status_settling.end());
-      std::stable_sort(own.begin(), own.end(), [&](int a, int b) {
+      own.clear();
+      for (int q : r.status_settling)
+        if (pending(q)) own.push_back(q);
+      // By (score, question), in place: a program has a handful of questions, and a library sort
+      // would allocate a buffer (stable_sort) or weigh on the download (sort).
+      auto before = [&](int a, int b) {
         return std::make_pair(-status_score[static_cast<std::size_t>(a)], a) < std::make_pair(-status_score[static_cast<std::size_t>(b)], b);
-      });
+      };
+      for (std::size_t i = 1; i < own.size(); ++i)
+        for (std::size_t j = i; j > 0 && before(own[j], own[j - 1]); --j) std::swap(own[j], own[j - 1]);
       for (int q : own) add(q, iv.family_chapter(f));
     }
   }

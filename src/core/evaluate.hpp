@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -159,6 +160,9 @@ class Evaluator {
   std::vector<std::uint64_t> interest_option_bits_;
   // Per program, its measures counted in its total (indices into its measures).
   std::vector<std::vector<int>> total_parts_;
+  // The evaluation with no answers, whose results stand for every rule that reads nothing
+  // answered since (evaluate.cpp).
+  std::shared_ptr<const struct EvaluationAtStart> at_start_;
 };
 
 // The programs in scope whose status the question can still change (for a gate: its family's

@@ -70,3 +70,49 @@ TEST_CASE("every persona meets an interview that keeps to its topic, one program
   // Every kind of applicant meets the interview at least once.
   for (const auto& [code, label] : c.meta.applicants) CHECK(applicants.count(code));
 }
+
+// The evaluator reuses an amount computed with no answers while nothing it reads has changed
+// (Evaluator::amounts_at_start_): along each persona's answers, added one by one, every estimate
+// is the amount evaluated on those answers, whether it was reused or not.
+TEST_CASE("every estimate along a persona's answers is its amount on those answers", "[evaluate][personas]") {
+  static const LoadResult rules = test::load_real_rules();
+  REQUIRE(rules.catalog);
+  const Catalog& c = *rules.catalog;
+  const Evaluator evaluator(c);
+  const std::vector<logic::Value> start = slot_values(c, Answers(c));
+  int reused = 0, recomputed = 0;
+  for (const auto& e : std::filesystem::directory_iterator(test::source_dir() + "/tests/personas")) {
+    std::string text;
+    REQUIRE(cli::read_file(e.path().string(), text));
+    const nlohmann::json answers = nlohmann::json::parse(text)["answers"];
+    nlohmann::json given = nlohmann::json::object();
+    for (const auto& [id, value] : answers.items()) {
+      given[id] = value;
+      INFO(e.path().filename().string() << " with " << given.dump());
+      std::string error;
+      auto a = Answers::from_json(c, given, error);
+      REQUIRE(a);
+      const Evaluation ev = evaluator.evaluate(*a);
+      const std::vector<logic::Value> slots = slot_values(c, *a);
+      for (const auto& mr : ev.measure_results) {
+        if (!mr.measure->amount) continue;
+        const auto& used = mr.measure->amount->slots_used();
+        const bool as_at_start = std::all_of(used.begin(), used.end(), [&](int s) { return slots[s] == start[s]; });
+        (as_at_start ? reused : recomputed)++;
+        INFO("measure " << mr.measure->id);
+        const logic::Outcome o = mr.measure->amount->evaluate(slots);
+        double lo = 0, hi = 0;
+        if (o.ok() && o.value.numeric_bounds(lo, hi) && std::isfinite(lo)) {
+          CHECK(mr.estimate.kind != Estimate::Kind::Unknown);
+          CHECK(mr.estimate.min == lo);
+          CHECK(mr.estimate.max == hi);
+        } else {
+          CHECK(mr.estimate.kind == Estimate::Kind::Unknown);
+        }
+      }
+    }
+  }
+  // Both ways are taken.
+  CHECK(reused > 1000);
+  CHECK(recomputed > 100);
+}

@@ -14,7 +14,8 @@ void start(App& app) {
   widgets::muted(app.t(ui::kPrivacy));
   ImGui::Dummy(ImVec2(0, theme::px(12)));
   float w = ImGui::GetContentRegionAvail().x;
-  // The first frame comes before the rules are parsed: a press then is kept until they are in.
+  // The rules may come after the first frame (when slow to arrive): a press meanwhile is kept
+  // until they are in.
   if (widgets::button(app.t(ui::kStart), true, w)) app.open(App::Pending::Start);
   if (app.wizard.answers().answered_count() > 0 && widgets::button(app.t(ui::kResume), false, w)) app.wizard.show_results();
   if (widgets::button(app.t(ui::kBrowseCatalog), false, w)) app.open(App::Pending::Catalog);

@@ -111,6 +111,7 @@ void clear_storage() { call("clearStorage"); }
 void request_rules(const std::string& file) { call("requestRules", file); }
 double device_pixel_ratio() { return js_dpr(); }
 double now_seconds() { return emscripten_get_now() / 1000.0; }
+void set_up_done() { call("setUpDone"); }
 void first_frame_drawn() { call("firstFrame"); }
 void rules_ready() { call("rulesReady"); }
 void rules_failed(const std::string& why) { call("rulesFailed", why); }

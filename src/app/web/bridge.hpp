@@ -38,7 +38,10 @@ std::string rules_file();   // and its file name
 void request_rules(const std::string& file);
 double device_pixel_ratio();
 double now_seconds();  // a wall clock (ImGui's time stands still while no frame is drawn)
-// The first frame is drawn: the page hides its loader, then hands over the rules.
+// The app is set up: the page hands over the first part of the rules and starts the frames
+// (shisaku_start_frames), the rules first unless they are slow to come.
+void set_up_done();
+// The first frame is drawn: the page hides its loader.
 void first_frame_drawn();
 // The rules are loaded: the page's API (window.shisaku) is ready.
 void rules_ready();
