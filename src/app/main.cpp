@@ -110,7 +110,8 @@ bool needs_frame(bool input, bool resized, double now) {
   return need;
 }
 
-void frame() {
+// One frame of the app. A layout pass (`present` false) runs the app's frame without drawing it.
+void frame_pass(bool present) {
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size("#canvas", &css_w, &css_h);
   double dpr = emscripten_get_device_pixel_ratio();
@@ -123,7 +124,7 @@ void frame() {
   }
   bool input = GImGui->InputEventsQueue.Size > 0;
   double now = web::now_seconds();
-  if (!needs_frame(input, resized, now)) return;
+  if (present && !needs_frame(input, resized, now)) return;
 
   if (resized || g.app->settings.high_contrast != g.themed_contrast || g.app->settings.text_scale != g.themed_scale) {
     g.dpr = dpr;
@@ -141,6 +142,10 @@ void frame() {
   widgets::begin_frame_items();
   if (input) g.app->note_input(now, input_pressed());
   g.app->frame(now);
+  if (!present) {
+    ImGui::EndFrame();
+    return;
+  }
   ImGui::Render();
   glViewport(0, 0, fb_w, fb_h);
   ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::palette().background);
@@ -156,6 +161,20 @@ void frame() {
     g.first_frame_signalled = true;
     web::first_frame_drawn();
   }
+}
+
+void frame() { frame_pass(true); }
+
+// The first screen's glyphs, drawn a few at a time (each task well under 50 ms), then the
+// first frame, then a frame every animation frame when something changed.
+void warm_then_start(void*) {
+  constexpr double kGlyphBudgetMs = 12;
+  if (warm_glyphs(ImGui::GetIO().Fonts, kGlyphBudgetMs) > 0) {
+    emscripten_async_call(warm_then_start, nullptr, 0);
+    return;
+  }
+  frame();
+  emscripten_set_main_loop(frame, 0, false);
 }
 
 }  // namespace
@@ -241,8 +260,12 @@ int main() {
 }
 
 // The page starts the frames (page.setUpDone decides when: after the rules when they are here
-// or on their way, else at once). The first frame is drawn at once, then every animation frame.
+// or on their way, else at once). The first frame would draw every glyph of the screen in one
+// long task (the browser draws each: ui/canvas_font.cpp): a layout pass first finds them, they
+// are drawn in short tasks, and the first frame then only draws the screen.
 extern "C" EMSCRIPTEN_KEEPALIVE void shisaku_start_frames() {
-  frame();
-  emscripten_set_main_loop(frame, 0, false);
+  record_glyphs(true);
+  frame_pass(false);
+  record_glyphs(false);
+  emscripten_async_call(warm_then_start, nullptr, 0);
 }

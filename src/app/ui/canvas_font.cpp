@@ -40,6 +40,16 @@ namespace {
 constexpr int kPad = 1;
 bool g_cjk = true;
 
+// The glyphs a layout pass met (record_glyphs): laid out with their advance only, drawn later
+// (warm_glyphs).
+struct Recorded {
+  ImFontBaked* baked;
+  ImWchar codepoint;
+};
+bool g_recording = false;
+ImVector<Recorded> g_recorded;
+int g_warmed = -1;  // how many recorded glyphs warm_glyphs has drawn; -1: not started
+
 bool src_init(ImFontAtlas*, ImFontConfig*) { return true; }
 bool contains_glyph(ImFontAtlas*, ImFontConfig*, ImWchar c) { return g_cjk || c < 0x2E80; }
 
@@ -70,6 +80,12 @@ bool load_glyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*
   }
   out_glyph->Codepoint = codepoint;
   out_glyph->AdvanceX = advance;
+  // The fallback and ellipsis glyphs are never drawn again: drawn now.
+  const ImFont* font = baked->ContainerFont;
+  if (g_recording && codepoint != font->FallbackChar && codepoint != font->EllipsisChar) {
+    g_recorded.push_back({baked, codepoint});
+    return true;  // laid out, not drawn
+  }
   const float left = m[1], right = m[2], ascent = m[3], descent = m[4];
   const int w = static_cast<int>(std::ceil(left + right)) + 2 * kPad;
   const int h = static_cast<int>(std::ceil(ascent + descent)) + 2 * kPad;
@@ -106,6 +122,30 @@ const ImFontLoader* canvas_loader() {
 }  // namespace
 
 const ImFontLoader* browser_font_loader() { return canvas_loader(); }
+
+void record_glyphs(bool on) {
+  g_recording = on;
+  if (on) {
+    g_recorded.clear();
+    g_warmed = -1;
+  }
+}
+
+int warm_glyphs(ImFontAtlas* atlas, double budget_ms) {
+  if (g_warmed < 0) {
+    // Forget the glyphs laid out without their pixels, so that they load again, in full.
+    for (const Recorded& r : g_recorded)
+      if (ImFontGlyph* glyph = r.baked->FindGlyphNoFallback(r.codepoint))
+        ImFontAtlasBakedDiscardFontGlyph(atlas, r.baked->ContainerFont, r.baked, glyph);
+    g_warmed = 0;
+  }
+  const double until = emscripten_get_now() + budget_ms;
+  while (g_warmed < g_recorded.Size && emscripten_get_now() < until) {
+    const Recorded& r = g_recorded[g_warmed++];
+    r.baked->FindGlyph(r.codepoint);
+  }
+  return g_recorded.Size - g_warmed;
+}
 
 ImFont* add_canvas_font(ImFontAtlas* atlas, bool cjk) {
   g_cjk = cjk;

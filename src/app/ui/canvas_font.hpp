@@ -13,4 +13,11 @@ const ImFontLoader* browser_font_loader();
 // characters have no glyph (they show as "?"), as on a device that lacks a Japanese font.
 ImFont* add_canvas_font(ImFontAtlas* atlas, bool cjk = true);
 
+// Start-up in short tasks. While recording, a glyph met for the first time is measured and laid
+// out but not drawn, and kept in a list; warm_glyphs then draws them, for at most `budget_ms`
+// per call, and says how many are left (0: the screen laid out while recording can be drawn
+// without drawing a glyph). Recording again starts a new list.
+void record_glyphs(bool on);
+int warm_glyphs(ImFontAtlas* atlas, double budget_ms);
+
 }  // namespace shisaku::app
