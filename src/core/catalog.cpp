@@ -10,6 +10,27 @@
 #include "rules_lint.hpp"  // check_quote
 
 namespace shisaku {
+
+namespace {
+// A Japanese phone number as the seeds write them: 10 or 11 digits in hyphenated groups
+// (03-5253-5391, 0120-123-456), or with the country code (+81-3-5253-5391).
+bool is_phone_number(const std::string& s) {
+  int digits = 0;
+  char previous = '-';
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char ch = s[i];
+    if (ch == '+' && i == 0) {
+      previous = ch;
+      continue;
+    }
+    if (ch == '-' && (previous == '-' || previous == '+')) return false;
+    if (ch != '-' && (ch < '0' || ch > '9')) return false;
+    digits += ch != '-';
+    previous = ch;
+  }
+  return previous != '-' && digits >= 10 && digits <= 12;
+}
+}  // namespace
 namespace {
 
 using nlohmann::json;
@@ -657,6 +678,8 @@ class Loader {
         out.source = read_source(r, c, "source", cp, false);
         if (!out.url.empty() && out.url.rfind("https://", 0) != 0 && out.url.rfind("http://", 0) != 0)
           r.error(cp + "/url", "a URL must start with https:// or http://");
+        if (!out.phone.empty() && !is_phone_number(out.phone))
+          r.error(cp + "/phone", "a phone number must be written as the seed gives it, digits and hyphens (03-5253-5391): the app makes it a tel: link");
         p.contacts.push_back(std::move(out));
       }
     }
