@@ -78,3 +78,10 @@ TEST_CASE("no line but the last starts with a prohibited character, on real text
     }
   }
 }
+
+TEST_CASE("a middle dot (·, as between a chapter's number and title) does not start a line", "[line_break]") {
+  CHECK(may_not_start_line(0x00B7));
+  // Two cells a line: the dot stays on the line of the character before it.
+  CHECK(lines("あい·う", 2) == std::vector<std::string>{"あ", "い·", "う"});
+  CHECK(lines("あい·う", 3) == std::vector<std::string>{"あい·", "う"});
+}

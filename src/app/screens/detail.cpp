@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "format.hpp"
@@ -55,7 +56,11 @@ void next_steps(App& app, const Program& p) {
       cited(app, step.source);
       ImGui::Unindent(theme::px(14));
     }
-    if (!any) missing += (missing.empty() ? "" : lang == Lang::Ja ? "・" : ", ") + std::string(titles[static_cast<int>(kind)]->in(lang));
+    if (any) continue;
+    std::string name = titles[static_cast<int>(kind)]->in(lang);
+    // In a list within a sentence: "when, what to prepare", not "When, What to prepare".
+    if (lang == Lang::En && !name.empty()) name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+    missing += (missing.empty() ? "" : lang == Lang::Ja ? "・" : ", ") + name;
   }
   if (!missing.empty()) widgets::muted(std::string(app.t(ui::kStepsNotInSeed)) + " " + missing);
 }
@@ -123,7 +128,7 @@ void amount_inputs(App& app, const ProgramResult& r) {
   // Folded until wanted: the contacts come right after the amount.
   bool open = app.draft.slot >= 0 && std::find(slots.begin(), slots.end(), app.draft.slot) != slots.end();
   if (open) ImGui::SetNextItemOpen(true);
-  if (!ImGui::CollapsingHeader((std::string(app.t(ui::kEstimateHere)) + "###estimate").c_str())) return;
+  if (!widgets::fold(app.t(ui::kEstimateHere), "estimate")) return;
   for (int s : slots) {
     const Question& q = c.questions[static_cast<std::size_t>(s)];
     ImGui::PushID(s);

@@ -25,11 +25,10 @@ std::string range_text(const App& app, const Question& q) {
   const bool ja = app.lang() == Lang::Ja;
   auto one = [&](double v) {
     if (q.unit == "yen") return format_yen(v, app.lang());
-    std::string n = std::fabs(v) >= 1000 && v == std::floor(v) ? group_thousands(static_cast<long long>(v)) : logic::number_to_string(v);
-    if (q.unit == "ratio" || q.unit.empty()) return n;
-    return n + (ja ? "" : " ");
+    return std::fabs(v) >= 1000 && v == std::floor(v) ? group_thousands(static_cast<long long>(v)) : logic::number_to_string(v);
   };
   std::string unit = q.unit == "yen" || q.unit == "ratio" ? "" : unit_text(app, q);
+  if (!ja && !unit.empty()) unit = " " + unit;  // "0–200 people"
   return one(q.min) + (ja ? "〜" : "–") + one(q.max) + unit;
 }
 

@@ -111,7 +111,7 @@ void question(App& app) {
   decides(app, *q);
   if (!q->help.empty()) {
     ImGui::PushID("help");
-    if (ImGui::CollapsingHeader(app.t(ui::kHelp))) widgets::text(q->help.in(app.lang()));
+    if (widgets::fold(app.t(ui::kHelp), "help")) widgets::text(q->help.in(app.lang()));
     ImGui::PopID();
   }
   ImGui::Dummy(ImVec2(0, theme::px(4)));

@@ -122,7 +122,7 @@ void results(App& app) {
   ImGui::PushID("filters");
   const ResultsFilter& rf = app.results_filter;
   const bool filtered = !rf.theme.empty() || rf.group >= 0 || !rf.ministry.empty() || rf.novelty || app.sort_by_amount;
-  if (ImGui::CollapsingHeader((std::string(app.t(ui::kFilter)) + (filtered ? " ●" : "") + "###filter").c_str())) {
+  if (widgets::fold(std::string(app.t(ui::kFilter)) + (filtered ? " ●" : ""), "filter")) {
     // The order: the interview's (your own programmes first) or by amount, exact totals first.
     widgets::muted(ja ? "並べ替え" : "Order");
     if (widgets::chip("order-suggested", app.t(ui::kSortDefault), !app.sort_by_amount)) app.sort_by_amount = false;
@@ -153,7 +153,7 @@ void results(App& app) {
       // The rest is folded; it opens by itself when the card an answer was asked for is in it.
       for (int i : rows)
         if (ev.programs[static_cast<std::size_t>(i)].program->id == app.wizard.focus_program()) ImGui::SetNextItemOpen(true);
-      if (ImGui::CollapsingHeader((title + "###section").c_str()))
+      if (widgets::fold(title, "section"))
         for (int i : rows) program_row(app, ev.programs[static_cast<std::size_t>(i)]);
     }
     ImGui::PopID();
@@ -167,7 +167,7 @@ void results(App& app) {
         f.group < 0 && !f.novelty)
       listed.push_back(&l);
   }
-  if (!listed.empty() && ImGui::CollapsingHeader((std::string(app.t(ui::kListed)) + " (" + std::to_string(listed.size()) + ")###listed").c_str()))
+  if (!listed.empty() && widgets::fold(std::string(app.t(ui::kListed)) + " (" + std::to_string(listed.size()) + ")", "listed"))
     for (const Listing* l : listed) listing_row(app, *l);
   if (shown == 0) widgets::muted(app.t(ui::kNoMatch));
   ImGui::Dummy(ImVec2(0, theme::px(8)));

@@ -22,9 +22,9 @@ float widest(std::string_view s, const std::vector<LineSpan>& lines) {
 
 const std::vector<DrawnItem>& drawn_items() { return g_items; }
 void begin_frame_items() { g_items.clear(); }
-void note_item(std::string_view label, float text_w) {
+void note_item(std::string_view label, float text_w, bool focus_ring) {
   if (text_w < 0) text_w = ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + 2 * ImGui::GetStyle().FramePadding.x;
-  bool focused = ImGui::IsItemFocused() && GImGui->NavCursorVisible;
+  bool focused = focus_ring && ImGui::IsItemFocused() && GImGui->NavCursorVisible;
   const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   const bool visible = min.y >= clip.Min.y - 1 && std::min(max.y, min.y + theme::px(40)) <= clip.Max.y + 1;
@@ -42,6 +42,29 @@ std::vector<LineSpan> wrap(std::string_view s, float width) {
   float size = ImGui::GetFontSize();
   ImFontBaked* baked = ImGui::GetFontBaked();
   return break_lines(s, width, [&](unsigned cp) { return baked->GetCharAdvance(static_cast<ImWchar>(cp)) * size / baked->Size; });
+}
+
+bool fold(std::string_view label, const char* id) {
+  const ImGuiStyle style = ImGui::GetStyle();  // a copy: the padding is changed below
+  // The arrow and the gap after it take a font size and the padding before and after.
+  const float arrow = ImGui::GetFontSize() + 2 * style.FramePadding.x;
+  const float room = ImGui::GetContentRegionAvail().x - arrow - style.FramePadding.x;
+  std::string shown;
+  float widest = 0;
+  for (const LineSpan& l : wrap(label, room)) {
+    if (!shown.empty()) shown += '\n';
+    std::string_view line = label.substr(l.begin, l.end - l.begin);
+    shown.append(line);
+    widest = std::max(widest, ImGui::CalcTextSize(line.data(), line.data() + line.size()).x);
+  }
+  // At least a finger's height, as the buttons.
+  const float lines = static_cast<float>(std::count(shown.begin(), shown.end(), '\n') + 1);
+  const float pad_y = std::max(style.FramePadding.y, (theme::px(44) - lines * ImGui::GetFontSize()) / 2);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, pad_y));
+  const bool open = ImGui::CollapsingHeader((shown + "###" + id).c_str());
+  ImGui::PopStyleVar();
+  note_item(label, arrow + widest + style.FramePadding.x, false);
+  return open;
 }
 
 void text(std::string_view s, ImU32 color) {

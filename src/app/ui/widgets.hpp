@@ -21,6 +21,9 @@ bool choice(const char* id, std::string_view label, bool selected = false, float
 // A button whose label wraps onto more lines when it does not fit (never clipped); `width` 0:
 // as wide as its label.
 bool button(const char* label, bool primary = false, float width = 0);
+// A header that folds what follows (ImGui's collapsing header) with a label that wraps onto more
+// lines when it does not fit; `id` keeps its open state while the label changes.
+bool fold(std::string_view label, const char* id);
 // Buttons side by side in equal widths when their labels fit, stacked full width when not.
 // Returns the index of the one pressed, or -1. `primary`: the index drawn as primary (-1: none).
 int button_row(const std::vector<std::string>& labels, int primary = -1);
@@ -49,7 +52,9 @@ void begin_frame_items();  // called at the start of each frame
 // every interactive widget calls it after drawing itself.
 // `text_w`: the widest line of the label with its padding (default: the label on one line, as
 // ImGui's own buttons draw it).
-void note_item(std::string_view label, float text_w = -1);
+// `focus_ring` false: a fold, whose focus ImGui draws itself (and keeps after a mouse click on
+// the screen's background, which the thick ring would then show).
+void note_item(std::string_view label, float text_w = -1, bool focus_ring = true);
 // Text that is a link (a phone number, an address): drawn wrapped in the link colour and
 // underlined, and recorded with its rectangle so the page can lay a real <a> over it.
 void link(std::string_view text, const std::string& href, float scale = 1.0f);
