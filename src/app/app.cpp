@@ -294,7 +294,11 @@ void App::frame(double now) {
   // Flattened: Tab and the arrow keys move between the top bar and the screen as one list.
   // A question keeps 戻る and わからない in a bar at the bottom of the screen, never below the fold.
   const bool bottom_bar = wizard.screen() == Screen::Question && wizard.current_question();
-  const float bar_h = bottom_bar ? std::max(theme::px(44), ImGui::GetFrameHeight()) + ImGui::GetStyle().ItemSpacing.y * 2 + theme::px(4) : 0;
+  // Two rows for a question with several answers: its 決定 above 戻る／わからない.
+  const float bar_rows = bottom_bar && wizard.current_question()->type == QuestionType::Multi ? 2.0f : 1.0f;
+  const float bar_h = bottom_bar ? bar_rows * (std::max(theme::px(44), ImGui::GetFrameHeight()) + ImGui::GetStyle().ItemSpacing.y) +
+                                       ImGui::GetStyle().ItemSpacing.y + theme::px(4)
+                                 : 0;
   ImGui::BeginChild("content", ImVec2(column, -bar_h), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoSavedSettings);
   // A new screen or question starts at the top.
   if (new_view) {

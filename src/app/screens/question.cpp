@@ -92,7 +92,8 @@ void multi(App& app, const Question& q) {
       }
     }
   }
-  if (widgets::button(app.t(ui::kConfirm), true, ImGui::GetContentRegionAvail().x)) answer(app, q, ticked);
+  // 決定 is in the bar under the question (question_bar): a long list (the interests question
+  // has 16 options) would push it below the fold.
 }
 
 void number(App& app, const Question& q) {
@@ -136,10 +137,13 @@ void question(App& app) {
   if (widgets::button(app.t(ui::kSeeResults), false, ImGui::GetContentRegionAvail().x)) app.wizard.show_results();
 }
 
-// 戻る and わからない, in the bar under the question (App::frame keeps it on screen).
+// 戻る and わからない (and 決定 for a question with several answers), in the bar under the
+// question (App::frame keeps it on screen).
 void question_bar(App& app) {
   const Question* q = app.wizard.current_question();
   if (!q) return;
+  if (q->type == QuestionType::Multi && widgets::button(app.t(ui::kConfirm), true, ImGui::GetContentRegionAvail().x))
+    answer(app, *q, draft_for(app, *q).choices);
   int pressed = widgets::button_row({app.t(ui::kBack), app.t(ui::kSkip)});
   if (pressed == 0) app.wizard.back();
   if (pressed == 1) app.wizard.skip(q->id);
