@@ -110,8 +110,12 @@ bool needs_frame(bool input, bool resized, double now) {
   return need;
 }
 
-// One frame of the app. A layout pass (`present` false) runs the app's frame without drawing it.
-void frame_pass(bool present) {
+enum class Pass { Draw, Layout, WarmUp };
+
+// One frame of the app. A layout pass runs the app's frame without drawing it; a warm-up pass
+// runs Dear ImGui over one line of text and a button, out of sight, for its code's first run.
+void frame_pass(Pass pass) {
+  const bool present = pass == Pass::Draw;
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size("#canvas", &css_w, &css_h);
   double dpr = emscripten_get_device_pixel_ratio();
@@ -141,7 +145,15 @@ void frame_pass(bool present) {
   ImGui::NewFrame();
   widgets::begin_frame_items();
   if (input) g.app->note_input(now, input_pressed());
-  g.app->frame(now);
+  if (pass == Pass::WarmUp) {
+    ImGui::SetNextWindowPos(ImVec2(-10000, -10000));
+    ImGui::Begin("##warm-up", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav);
+    ImGui::TextUnformatted("Mg");
+    ImGui::Button("Mg");
+    ImGui::End();
+  } else {
+    g.app->frame(now);
+  }
   if (!present) {
     ImGui::EndFrame();
     return;
@@ -163,7 +175,7 @@ void frame_pass(bool present) {
   }
 }
 
-void frame() { frame_pass(true); }
+void frame() { frame_pass(Pass::Draw); }
 
 // The first screen's glyphs, drawn a few at a time (each task well under 50 ms), then the
 // first frame, then a frame every animation frame when something changed.
@@ -264,8 +276,13 @@ int main() {
 // long task (the browser draws each: ui/canvas_font.cpp): a layout pass first finds them, they
 // are drawn in short tasks, and the first frame then only draws the screen.
 extern "C" EMSCRIPTEN_KEEPALIVE void shisaku_start_frames() {
+  // V8 compiles each WebAssembly function on its first call: Dear ImGui's own code first, in a
+  // task of its own, then the app's, in the layout pass. Both record their glyphs, in one list.
   record_glyphs(true);
-  frame_pass(false);
-  record_glyphs(false);
-  emscripten_async_call(warm_then_start, nullptr, 0);
+  frame_pass(Pass::WarmUp);
+  emscripten_async_call([](void*) {
+    frame_pass(Pass::Layout);
+    record_glyphs(false);
+    emscripten_async_call(warm_then_start, nullptr, 0);
+  }, nullptr, 0);
 }
