@@ -347,8 +347,12 @@ std::string sources_line(const Catalog& c, const Program& p, Lang lang) {
 
 std::string citation_text(const Catalog& c, const SourceRef& s, Lang lang) {
   std::string title = s.file;
+  // With the document's number ("資料003", "source 003"), which the rules' notes use for it.
   for (const auto& seed : c.meta.seeds)
-    if (seed.file == s.file) title = seed.title.in(lang);
+    if (seed.file == s.file) {
+      const std::string number = s.file.substr(0, s.file.find('_'));
+      title = (lang == Lang::Ja ? "資料" + number + "「" + seed.title.in(lang) + "」" : "source " + number + ", " + seed.title.in(lang));
+    }
   std::string year = s.fiscal_year.empty() ? "" : (lang == Lang::Ja ? "、" : ", ") + fiscal_year_text(s.fiscal_year, lang);
   std::string lines = s.first_line == s.last_line ? std::to_string(s.first_line) : std::to_string(s.first_line) + "–" + std::to_string(s.last_line);
   return title + (lang == Lang::Ja ? "（行 " : " (line" + std::string(s.first_line == s.last_line ? " " : "s ")) + lines + year + (lang == Lang::Ja ? "）" : ")");
