@@ -13,7 +13,7 @@ namespace shisaku {
 
 namespace {
 // A Japanese phone number as the seeds write them: 10 or 11 digits in hyphenated groups
-// (03-5253-5391, 0120-123-456), or with the country code (+81-3-5253-5391).
+// (03-5253-5391, 0120-123-456), or 11-12 with the country code (+81-3-5253-5391).
 bool is_phone_number(const std::string& s) {
   int digits = 0;
   char previous = '-';
@@ -30,8 +30,6 @@ bool is_phone_number(const std::string& s) {
   }
   return previous != '-' && digits >= 10 && digits <= 12;
 }
-}  // namespace
-namespace {
 
 using nlohmann::json;
 

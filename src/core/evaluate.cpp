@@ -548,6 +548,8 @@ Evaluation Evaluator::evaluate(const Answers& answers) const {
     ev.ineligible += r.status == Status::Ineligible;
     ev.unknown += r.status == Status::Unknown;
     ev.in_scope += r.in_scope();
+    ev.in_scope_eligible += r.in_scope() && r.status == Status::Eligible;
+    ev.in_scope_unknown += r.in_scope() && r.status == Status::Unknown;
     ev.programs.push_back(std::move(r));
   }
   for (std::size_t i = 0; i < ev.condition_results.size(); ++i)

@@ -124,6 +124,7 @@ struct Evaluation {
   bool status_open() const { return next_question.has_value(); }
   int eligible = 0, ineligible = 0, unknown = 0;
   int in_scope = 0;                     // programs in scope
+  int in_scope_eligible = 0, in_scope_unknown = 0;  // of them, eligible; waiting for answers
   // The programs the sources only name (Catalog::listings) in the chosen themes.
   std::vector<int> listings_in_scope;
 

@@ -290,12 +290,7 @@ std::string amount_line(const Catalog& c, const ProgramResult& r, Lang lang) {
 std::string evaluation_text(const Catalog& c, const Evaluation& ev, Lang lang, bool include_set_aside) {
   std::string out;
   bool ja = lang == Lang::Ja;
-  int eligible = 0, unknown = 0;
-  for (const auto& r : ev.programs)
-    if (r.in_scope()) {
-      eligible += r.status == Status::Eligible;
-      unknown += r.status == Status::Unknown;
-    }
+  const int eligible = ev.in_scope_eligible, unknown = ev.in_scope_unknown;
   out += ja ? "選んだ分野で 該当 " + std::to_string(eligible) + " 件・要確認 " + std::to_string(unknown) + " 件\n"
             : "In the fields you chose: " + std::to_string(eligible) + " eligible, " + std::to_string(unknown) + " need answers\n";
   for (const auto& section : result_sections(c, ev)) {

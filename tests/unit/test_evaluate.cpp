@@ -144,6 +144,11 @@ TEST_CASE("programs outside the chosen themes ask nothing", "[evaluate][intervie
   CHECK(result(ev, "alpha").scope == Scope::ThemeNotChosen);
   CHECK(result(ev, "alpha").status == Status::Unknown);  // set aside, not called ineligible
   CHECK(!ev.next_question);                              // kaso and fiscal_index serve only alpha
+  // The counts the results and the top bar show are of the programs in scope: beta alone.
+  CHECK(ev.unknown == 1);
+  CHECK(ev.in_scope == 1);
+  CHECK(ev.in_scope_unknown == 0);
+  CHECK(ev.in_scope_eligible == (result(ev, "beta").status == Status::Eligible ? 1 : 0));
   // Widening the choice brings it back.
   REQUIRE(!a.set("interests", nlohmann::json::array({"finance", "migration"})));
   ev = Evaluator(c).evaluate(a);

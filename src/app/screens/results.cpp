@@ -94,12 +94,7 @@ void results(App& app) {
   std::string chosen;
   if (c.interview.interests >= 0 && app.wizard.answers().answered(c.interview.interests))
     chosen = app.wizard.answers().describe(c.interview.interests, lang);
-  int eligible = 0, unknown = 0;
-  for (const auto& r : ev.programs)
-    if (r.in_scope()) {
-      eligible += r.status == Status::Eligible;
-      unknown += r.status == Status::Unknown;
-    }
+  const int eligible = ev.in_scope_eligible, unknown = ev.in_scope_unknown;
   widgets::muted(std::string(app.t(ui::kChosenFields)) + (ja ? "：" : ": ") + (chosen.empty() ? app.t(ui::kAllFields) : chosen));
   widgets::text(std::string(app.t(ui::kLiveEligible)) + " " + std::to_string(eligible) + (ja ? "件・" : " · ") + app.t(ui::kLiveUnknown) + " " +
                 std::to_string(unknown) + (ja ? "件" : ""));
