@@ -25,8 +25,9 @@ std::string mirror_html(const App& app, bool idle_warning) {
   const Wizard& w = app.wizard;
   const Evaluation& ev = w.evaluation();
   Lang lang = app.lang();
-  std::string counts = std::string(app.t(ui::kLiveEligible)) + " " + std::to_string(ev.eligible) + ", " + app.t(ui::kLiveUnknown) + " " +
-                       std::to_string(ev.unknown);
+  // The programs in scope, as the results and the top bar count them.
+  std::string counts = std::string(app.t(ui::kLiveEligible)) + " " + std::to_string(ev.in_scope_eligible) + ", " + app.t(ui::kLiveUnknown) + " " +
+                       std::to_string(ev.in_scope_unknown);
   std::string h = idle_warning ? "<p role=\"alert\" data-idle-warning>" + esc(app.t(ui::kIdleWarning)) + "</p>" : "";
   h += "<p data-screen=\"" + std::string(screen_name(w.screen())) + "\">" + esc(counts) + "</p>";
   switch (w.screen()) {
@@ -188,8 +189,9 @@ void top_bar(App& app, double now) {
   float room = ImGui::GetContentRegionAvail().x - name_w - controls;
   if (app.wizard.screen() != Screen::Start) {
     const Evaluation& ev = app.wizard.evaluation();
-    std::string counts = std::string(app.t(ui::kLiveEligible)) + " " + std::to_string(ev.eligible) + " · " + app.t(ui::kLiveUnknown) + " " +
-                         std::to_string(ev.unknown);
+    // The programs in scope, as the results count them (not those set aside).
+    std::string counts = std::string(app.t(ui::kLiveEligible)) + " " + std::to_string(ev.in_scope_eligible) + " · " + app.t(ui::kLiveUnknown) +
+                         " " + std::to_string(ev.in_scope_unknown);
     if (ImGui::CalcTextSize(counts.c_str()).x < room) {
       ImGui::SameLine();
       ImGui::TextDisabled("%s", counts.c_str());
